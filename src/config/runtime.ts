@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { duration, field, int } from './field';
+
+/** Redis, queues, workers and the event stream. */
+export const runtimeSection = {
+  redisUrl: field('REDIS_URL', z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://'), 'redis://127.0.0.1:6379', 'Redis to use for queues and the event stream.'),
+  prefix: field('NEWSFLOW_PREFIX', z.string().regex(/^[A-Za-z0-9_{}.-]+$/, 'letters, digits, _ - . { } only'), 'newsflow', 'Prefix of every Redis key, stream and queue (use `{name}` for Redis Cluster hash tags).'),
+  logLevel: field('LOG_LEVEL', z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']), 'info', 'pino log level.'),
+  concurrencyFeed: field('NEWSFLOW_CONCURRENCY_FEED', int(1, 1000), '4', 'Jobs at once per `ingest:feed` worker.'),
+  concurrencyPage: field('NEWSFLOW_CONCURRENCY_PAGE', int(1, 1000), '8', 'Jobs at once per `ingest:page` worker.'),
+  concurrencyAnalyse: field('NEWSFLOW_CONCURRENCY_ANALYSE', int(1, 1000), '4', 'Jobs at once per `analyse` worker (CPU bound: about one per core).'),
+  concurrencyPublish: field('NEWSFLOW_CONCURRENCY_PUBLISH', int(1, 1000), '16', 'Jobs at once per `publish` worker.'),
+  attempts: field('NEWSFLOW_ATTEMPTS', int(1, 100), '5', 'Tries per job before it is dead-lettered.'),
+  backoff: field('NEWSFLOW_BACKOFF', duration, '1s', 'First retry delay; doubles on each retry (exponential).'),
+  keepCompletedAge: field('NEWSFLOW_KEEP_COMPLETED_AGE', duration, '1h', 'Completed jobs are removed after this age...'),
+  keepCompletedCount: field('NEWSFLOW_KEEP_COMPLETED_COUNT', int(0), '10000', '...or beyond this count, whichever comes first.'),
+  keepFailedAge: field('NEWSFLOW_KEEP_FAILED_AGE', duration, '7d', 'Failed jobs are removed after this age...'),
+  keepFailedCount: field('NEWSFLOW_KEEP_FAILED_COUNT', int(0), '50000', '...or beyond this count.'),
+  shutdownGrace: field('NEWSFLOW_SHUTDOWN_GRACE', duration, '10s', 'On SIGTERM/SIGINT, how long running jobs may take to finish before the worker stops anyway (unfinished jobs are retried later).'),
+  streamMaxLen: field('NEWSFLOW_STREAM_MAXLEN', int(1), '1000000', 'Approximate maximum length of `<prefix>:events` (XADD MAXLEN ~).'),
+  retention: field('NEWSFLOW_RETENTION', duration, '30d', 'How long an event id is remembered for de-duplication and in the indexes; match it to the stream length you keep.'),
+  articleTtl: field('NEWSFLOW_ARTICLE_TTL', duration, '2d', 'How long article texts waiting for analysis are kept in Redis.'),
+  noveltyTtl: field('NEWSFLOW_NOVELTY_TTL', duration, '3d', 'How long articles are remembered for near-duplicate detection.'),
+  deadMaxLen: field('NEWSFLOW_DEAD_MAXLEN', int(1), '100000', 'Approximate maximum length of `<prefix>:dead`.'),
+  dictPath: field('NEWSFLOW_DICT_PATH', z.string(), '', 'Extra dictionary directories (separated by `:`), merged under the shipped dictionary; `dict import` writes to the first.'),
+};

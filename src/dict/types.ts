@@ -1,0 +1,39 @@
+import type { EntityKind, Ticker } from '../types';
+
+/**
+ * One dictionary entry, as stored (one JSON object per line in `dict/*.jsonl`)
+ * and as loaded. See docs/dictionary.md for the file format.
+ */
+export interface DictEntry {
+  /** Stable id: `TW:2330`, `US:NVDA`, `person:黃仁勳`, `org:…`, `place:…`, `product:…`, `theme:…`. */
+  id: string;
+  kind: EntityKind;
+  /** Canonical display name. */
+  name: string;
+  /** Every other spelling: short/full forms, Traditional, Simplified, English. */
+  aliases: string[];
+  ticker?: Ticker;
+  /** The name is also an ordinary word or another thing: tag only with evidence. */
+  ambiguous?: boolean;
+  /** Provenance: the seed file that shows it, `curated`, or `import:<file>`. */
+  source: string;
+  /** The phrase in the seed that shows it (with `source` a seed file). */
+  evidence?: string;
+  /** The seed printed a wrong code for this entity; what it printed and why we differ. */
+  correction?: { printed: string; note: string };
+}
+
+export interface Dictionary {
+  /** Content hash of everything loaded; goes into event ids and `versions.dictionary`. */
+  version: string;
+  entries: readonly DictEntry[];
+  byId: ReadonlyMap<string, DictEntry>;
+  /** `${market}:${code}` → entry. */
+  byTicker: ReadonlyMap<string, DictEntry>;
+  /**
+   * Alias surface forms → entry ids. Holds each alias as written and its
+   * Traditional/Simplified conversions (opencc-js, length-preserving), keyed
+   * by `foldAlias()` of the form.
+   */
+  aliases: ReadonlyMap<string, readonly string[]>;
+}

@@ -1,0 +1,39 @@
+/**
+ * Every Redis key, stream and queue name, built from the configured prefix.
+ * Nothing else in the code spells a key. Tests give each run its own prefix so
+ * they can share one Redis side by side.
+ */
+export const QUEUES = ['ingest:feed', 'ingest:page', 'analyse', 'publish'] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+export function keys(prefix: string) {
+  const k = (...parts: string[]) => [prefix, ...parts].join(':');
+  return {
+    prefix,
+    /** BullMQ's own prefix: queues live under `<prefix>:q:<queue>:…`. */
+    bullPrefix: k('q'),
+    /** BullMQ queue names (BullMQ forbids ':' in queue names, so '-' is used). */
+    queue: (name: QueueName) => name.replace(':', '-'),
+    /** Stream of all labelled events. */
+    events: k('events'),
+    /** Stream of jobs that failed for good, with the reason. */
+    dead: k('dead'),
+    /** Per event id: the stream entry id it was published as (dedupe + lookup). */
+    seen: (eventId: string) => k('seen', eventId),
+    /** Per article id: the outcome of its last run (published or dead). */
+    outcome: (articleId: string) => k('outcome', articleId),
+    /** Article text waiting for analysis (jobs carry only the id). */
+    article: (articleId: string) => k('article', articleId),
+    /** Sorted set of event ids by publish time, per ticker (`2330.TW`). */
+    tickerIndex: (ticker: string) => k('ticker', ticker),
+    /** Sorted set of event ids by publish time, per entity id (`TW:2330`). */
+    entityIndex: (entityId: string) => k('entity', entityId),
+    /** Near-duplicate detection: recent SimHashes. */
+    novelty: k('novelty'),
+    /** Configured feeds. */
+    feeds: k('feeds'),
+    /** Conditional-GET validators per URL. */
+    httpCache: (url: string) => k('http', url),
+  };
+}
+export type Keys = ReturnType<typeof keys>;
