@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DictionaryError } from '../errors';
+import { tickerKey } from './markets';
+import { type LocatedEntry, type ParsedFile, parseDictDir } from './parse';
 import type { DictEntry, Dictionary } from './types';
+import { scriptVariants } from './variants';
 
 /** The dictionary shipped with the package. */
 export const SHIPPED_DICT_DIR = fileURLToPath(new URL('../../dict', import.meta.url));
@@ -13,40 +15,121 @@ export function foldAlias(s: string): string {
   return s.normalize('NFKC').toLowerCase();
 }
 
-/** Load `*.jsonl` files from the shipped directory (and extra ones after it). */
+/**
+ * Load the dictionary from `dirs`, earlier directories first: an entry of an
+ * earlier directory wins over one with the same id in a later directory, and
+ * alias forms an earlier directory uses are not given to later entities.
+ * Throws DictionaryError naming file and line for the first bad line, or for
+ * an id defined twice within one directory.
+ */
 export function loadDictionary(dirs: string[] = [SHIPPED_DICT_DIR]): Dictionary {
-  const entries: DictEntry[] = [];
-  const byId = new Map<string, DictEntry>();
   const hash = createHash('sha256');
-  for (const dir of dirs) {
-    for (const name of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
-      const file = join(dir, name);
-      const text = readFileSync(file, 'utf8');
-      hash.update(text);
-      text.split('\n').forEach((line, i) => {
-        if (!line.trim() || line.startsWith('//')) return;
-        let e: DictEntry;
-        try {
-          e = JSON.parse(line) as DictEntry;
-        } catch (err) {
-          throw new DictionaryError(`not JSON: ${(err as Error).message}`, file, i + 1);
-        }
-        if (byId.has(e.id)) return; // earlier directories win
-        byId.set(e.id, e);
-        entries.push(e);
-      });
+  const layers = dirs.map((dir) => {
+    const files = parseDictDir(dir);
+    for (const f of files) {
+      hash.update(`${basename(f.file)}\n`).update(f.text);
+      const p = f.problems[0];
+      if (p) throw new DictionaryError(f.problems.length > 1 ? `${p.message} (and ${f.problems.length - 1} more problems; run newsflow dict check)` : p.message, p.file, p.line);
+    }
+    return layerEntries(files);
+  });
+  return buildDictionary(layers, hash.digest('hex').slice(0, 12));
+}
+
+/** All entries of one directory; an id defined twice there is an error. */
+function layerEntries(files: ParsedFile[]): LocatedEntry[] {
+  const seen = new Map<string, LocatedEntry>();
+  for (const f of files) {
+    for (const le of f.entries) {
+      const prev = seen.get(le.entry.id);
+      if (prev) throw new DictionaryError(`duplicate id "${le.entry.id}" (first defined at ${prev.file}:${prev.line})`, le.file, le.line);
+      seen.set(le.entry.id, le);
     }
   }
+  return [...seen.values()];
+}
+
+/**
+ * Build the lookup tables from already validated layers (highest priority
+ * first). Exposed for tools and tests that assemble entries in memory.
+ */
+export function buildDictionary(layers: LocatedEntry[][], version: string): Dictionary {
+  const entries: DictEntry[] = [];
+  const layerOf: number[] = [];
+  const byId = new Map<string, DictEntry>();
+  const locations = new Map<string, { file: string; line: number }>();
+  layers.forEach((layer, li) => {
+    for (const { entry, file, line } of layer) {
+      if (byId.has(entry.id)) continue;
+      byId.set(entry.id, entry);
+      locations.set(entry.id, { file, line });
+      entries.push(entry);
+      layerOf.push(li);
+    }
+  });
+
+  // Convert every written form in one batch: per-form calls dominate load time.
+  const written = entries.map((e) => unique([e.name, ...e.aliases]));
+  const flat = written.flat();
+  const variants = scriptVariants(flat);
+
   const byTicker = new Map<string, DictEntry>();
   const aliases = new Map<string, string[]>();
-  for (const e of entries) {
-    if (e.ticker) byTicker.set(`${e.ticker.market}:${e.ticker.code}`, e);
-    for (const a of [e.name, ...e.aliases]) {
-      const k = foldAlias(a);
-      const ids = aliases.get(k) ?? [];
-      if (!ids.includes(e.id)) ids.push(e.id);
-      aliases.set(k, ids);
+  const forms = new Map<string, string[]>();
+  const ownerLayer = new Map<string, number>();
+  const ambiguousForms = new Set<string>();
+  let k = 0;
+  entries.forEach((e, ei) => {
+    const layer = layerOf[ei]!;
+    for (const t of [...(e.ticker ? [e.ticker] : []), ...(e.listings ?? [])]) {
+      const key = tickerKey(t);
+      if (!byTicker.has(key)) byTicker.set(key, e);
     }
+    const ambiguousWritten = new Set(e.ambiguousAliases ?? []);
+    for (const form of written[ei]!) {
+      const all = [form, ...variants[k++]!];
+      for (const f of all) {
+        const key = foldAlias(f);
+        const owner = ownerLayer.get(key);
+        if (owner !== undefined && owner < layer) continue;
+        ownerLayer.set(key, layer);
+        addTo(aliases, key, e.id);
+        addTo(forms, f, e.id);
+        if (e.ambiguous || ambiguousWritten.has(form)) ambiguousForms.add(key);
+      }
+    }
+  });
+  for (const [key, ids] of aliases) if (ids.length > 1) ambiguousForms.add(key);
+  return { version, entries, byId, byTicker, aliases, ambiguousForms, forms, locations };
+}
+
+function addTo(map: Map<string, string[]>, key: string, id: string): void {
+  const ids = map.get(key);
+  if (!ids) map.set(key, [id]);
+  else if (!ids.includes(id)) ids.push(id);
+}
+
+function unique(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+/** The directories a config names: the shipped one, then `dictPath` split on `:`. */
+export function dictionaryDirs(config: { dictPath: string }): string[] {
+  return [SHIPPED_DICT_DIR, ...config.dictPath.split(':').map((d) => d.trim()).filter(Boolean)];
+}
+
+const cache = new Map<string, Dictionary>();
+
+/**
+ * The dictionary for this config, loaded once per process (per distinct
+ * `dictPath`): the shipped directory first, then each `NEWSFLOW_DICT_PATH`
+ * directory; shipped entries win on conflict.
+ */
+export function getDictionary(config: { dictPath: string }): Dictionary {
+  let d = cache.get(config.dictPath);
+  if (!d) {
+    d = loadDictionary(dictionaryDirs(config));
+    cache.set(config.dictPath, d);
   }
-  return { version: hash.digest('hex').slice(0, 12), entries, byId, byTicker, aliases };
+  return d;
 }

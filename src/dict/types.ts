@@ -13,8 +13,14 @@ export interface DictEntry {
   /** Every other spelling: short/full forms, Traditional, Simplified, English. */
   aliases: string[];
   ticker?: Ticker;
+  /** Other listings of the same company (e.g. a Hong Kong line of a US-listed one); `ticker` is the primary. */
+  listings?: Ticker[];
   /** The name is also an ordinary word or another thing: tag only with evidence. */
   ambiguous?: boolean;
+  /** Only these spellings (name or aliases) are ordinary words or other things, e.g. `Delta` of 台達電. */
+  ambiguousAliases?: string[];
+  /** Free text for reviewers: why an alias is there, what a name is not. */
+  note?: string;
   /** Provenance: the seed file that shows it, `curated`, or `import:<file>`. */
   source: string;
   /** The phrase in the seed that shows it (with `source` a seed file). */
@@ -36,4 +42,17 @@ export interface Dictionary {
    * by `foldAlias()` of the form.
    */
   aliases: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Folded forms (keys of `aliases`) that need evidence before tagging: every
+   * form of an `ambiguous` entry, each `ambiguousAliases` form, and any form
+   * shared by two or more entities.
+   */
+  ambiguousForms?: ReadonlySet<string>;
+  /**
+   * Every surface form as written and as converted (not folded), each with the
+   * ids it names: what a segmenter's user dictionary needs.
+   */
+  forms?: ReadonlyMap<string, readonly string[]>;
+  /** Where each loaded entry was read from, for error messages and `dict check`. */
+  locations?: ReadonlyMap<string, { file: string; line: number }>;
 }
