@@ -35,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const config = loadConfig();
     // Logs go to stderr so that stdout stays clean for JSON lines and tables.
-    const log = createLogger(config.logLevel, { pretty: Boolean(process.stderr.isTTY) });
+    const log = createLogger(config.logLevel, { fd: 2 });
     const ctx: CliContext = { config, log, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
     return await cmd.run(rest, ctx);
   } catch (err) {

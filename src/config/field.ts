@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConfigError } from '../errors';
 
 /**
  * One setting: the environment variable it is read from, its zod schema
@@ -36,3 +37,10 @@ export const duration = z.string().transform((s, ctx) => {
 
 export type Section = Record<string, Field<unknown>>;
 export type SectionValue<S extends Section> = { readonly [K in keyof S]: S[K] extends Field<infer T> ? T : never };
+
+/** Parse a duration given on the command line; the error names the option. */
+export function durationMs(raw: string, name: string): number {
+  const r = duration.safeParse(raw);
+  if (!r.success) throw new ConfigError(`${name}: ${r.error.issues[0]?.message ?? 'bad duration'}`);
+  return r.data;
+}

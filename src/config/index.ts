@@ -1,6 +1,8 @@
 import { ConfigError } from '../errors';
 import type { Field, Section, SectionValue } from './field';
+import { fetchSection } from './fetch';
 import { runtimeSection } from './runtime';
+import { streamSection } from './stream';
 
 /**
  * All settings, one table. Each section lives in its own file next to this
@@ -9,6 +11,8 @@ import { runtimeSection } from './runtime';
  */
 export const sections = {
   runtime: runtimeSection,
+  fetch: fetchSection,
+  stream: streamSection,
 } as const;
 
 type AllFields = (typeof sections)[keyof typeof sections];
@@ -45,4 +49,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 export function configTable(): string {
   const rows = allFields().map(([, f]) => `| \`${f.env}\` | ${f.default === undefined ? '(required)' : f.default === '' ? '(empty)' : `\`${f.default}\``} | ${f.doc} |`);
   return ['| Variable | Default | Meaning |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
+/** This process's environment plus `extra`, for child processes (the only other reader of the environment). */
+export function childEnv(extra: Record<string, string>): Record<string, string | undefined> {
+  return { ...process.env, ...extra };
 }

@@ -1,4 +1,17 @@
 import type { Command } from '../command';
+import { configCommand } from './config';
+import { demoCommand } from './demo';
+import { replayCommand } from './replay';
+import { tagCommand } from './tag';
+import { withRedisCommand } from './with-redis';
+import { workersCommand } from './workers';
 
 /** Every command of the `newsflow` CLI; add a command by adding its module here. */
-export const commands: Command[] = [];
+export const commands: Command[] = [
+  demoCommand,
+  replayCommand,
+  workersCommand,
+  tagCommand,
+  configCommand,
+  withRedisCommand,
+];

@@ -1,0 +1,26 @@
+import { Redis, type RedisOptions } from 'ioredis';
+import type { Logger } from '../logger';
+
+/**
+ * An ioredis connection as BullMQ wants it (no per-command retry limit: a
+ * command waits for the reconnect instead of failing), with an `error`
+ * listener so a lost connection is logged, never an unhandled crash.
+ */
+export function createRedis(url: string, log: Logger, opts: RedisOptions = {}): Redis {
+  const redis = new Redis(url, {
+    maxRetriesPerRequest: null,
+    enableReadyCheck: true,
+    retryStrategy: (times) => Math.min(200 * times, 2000),
+    ...opts,
+  });
+  let down = false;
+  redis.on('error', (err) => {
+    if (!down) log.warn({ err }, 'redis connection error');
+    down = true;
+  });
+  redis.on('ready', () => {
+    if (down) log.info('redis connection restored');
+    down = false;
+  });
+  return redis;
+}

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import type { Redis } from 'ioredis';
+import type { Keys } from '../keys';
+import type { EventRecord } from '../types';
+
+const PUBLISH_LUA = readFileSync(new URL('./lua/publish-3n.lua', import.meta.url), 'utf8');
+
+type WithPublish = Redis & { newsflowPublish(numKeys: number, ...args: string[]): Promise<[string, number]> };
+
+/** Define the script once per connection; ioredis then runs it by EVALSHA. */
+function withScript(redis: Redis): WithPublish {
+  const r = redis as WithPublish;
+  if (typeof r.newsflowPublish !== 'function') redis.defineCommand('newsflowPublish', { lua: PUBLISH_LUA });
+  return r;
+}
+
+export interface PublishOptions {
+  maxLen: number;
+  retentionMs: number;
+  now?: number;
+}
+
+/**
+ * Add the record to `<prefix>:events` unless its event id was published
+ * already (atomic), index it by ticker and entity id, and record the
+ * article's outcome. Returns the stream entry id and whether it is new.
+ */
+export async function publishEvent(redis: Redis, keys: Keys, record: EventRecord, opts: PublishOptions): Promise<{ streamId: string; added: boolean }> {
+  const indexKeys = [...record.tickers.map((t) => keys.tickerIndex(t)), ...record.entities.map((e) => keys.entityIndex(e.id))];
+  const allKeys = [keys.events, keys.seen(record.id), keys.outcome(record.article.id), ...indexKeys];
+  const types = [...new Set(record.events.map((e) => e.type))];
+  const [streamId, added] = await withScript(redis).newsflowPublish(
+    allKeys.length,
+    ...allKeys,
+    record.id,
+    record.article.id,
+    JSON.stringify(record),
+    String(opts.maxLen),
+    String(opts.retentionMs),
+    String(opts.now ?? Date.now()),
+    record.tickers.join(','),
+    record.entities.map((e) => e.id).join(','),
+    types.join(','),
+    record.article.contentHash,
+  );
+  return { streamId, added: added === 1 };
+}
+
+/** Parse one `<prefix>:events` entry's field list into its record. */
+export function recordFromFields(fields: string[]): EventRecord {
+  for (let i = 0; i < fields.length - 1; i += 2) if (fields[i] === 'record') return JSON.parse(fields[i + 1]!) as EventRecord;
+  throw new Error('stream entry has no record field');
+}
