@@ -105,6 +105,7 @@ describe('provenance', () => {
   }
 
   it('every seed-sourced entry quotes a phrase that is in that seed', () => {
+    expect(seeds.size).toBe(5);
     const bad = dict.entries.filter((e) => isSeedSource(e.source) && !(seeds.get(e.source) ?? '').includes(e.evidence ?? '\u0000'));
     expect(bad.map((e) => `${e.id} ${e.source} ${e.evidence}`)).toEqual([]);
     expect(dict.entries.filter((e) => isSeedSource(e.source)).length).toBeGreaterThan(60);
