@@ -18,8 +18,10 @@ export interface FieldText {
   field: 'title' | 'body';
   original: string;
   normalised: string;
-  /** Maps an offset in `normalised` to the offset in `original`. */
+  /** Maps an offset in `normalised` to the offset in `original` (use for span starts). */
   toOriginal(offset: number): number;
+  /** Like `toOriginal`, for span ends: never takes in characters normalisation dropped after the span. */
+  toOriginalEnd?(offset: number): number;
   tokens: Token[];
   sentences: Sentence[];
 }

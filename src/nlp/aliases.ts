@@ -1,0 +1,106 @@
+import type { DictEntry, Dictionary } from '../dict/types';
+import { matchKey } from './fold';
+import { normalise } from './normalise';
+
+/**
+ * Every alias of every entry in one trie over matching keys (normalised,
+ * folded to Simplified, ASCII lower-cased), so one pass over a text finds
+ * all of them: at each start the walk goes as deep as the text allows and
+ * the longest alias that sits on word boundaries wins (台積電ADR before
+ * 台積電). No per-alias search over the text.
+ */
+export interface AliasHit {
+  /** Normalised offsets of the alias in the text. */
+  start: number;
+  end: number;
+  /** Entry ids the alias names (usually one). */
+  ids: readonly string[];
+}
+
+interface Node {
+  next: Map<number, Node>;
+  ids?: string[];
+  /** The alias is short upper-case Latin (AMD, NVDA): match it only in upper case. */
+  exactCase?: string;
+}
+
+export interface AliasIndex {
+  find(normalised: string, key: string, boundary: Uint8Array): AliasHit[];
+  /** Every surface form indexed (for the segmenter's dictionary). */
+  forms(): string[];
+}
+
+const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** Names of an entry: the display name and every alias, without blanks. */
+export function namesOf(e: DictEntry): string[] {
+  return [e.name, ...e.aliases].filter((a) => a.trim().length > 0);
+}
+
+/** Build the index over every name of every dictionary entry. */
+export function buildAliasIndex(dict: Dictionary): AliasIndex {
+  const root: Node = { next: new Map() };
+  const forms = new Set<string>();
+  for (const e of dict.entries) {
+    for (const name of namesOf(e)) {
+      const norm = normalise(name.trim()).text;
+      // Single Latin letters and one-character names are noise, not names.
+      if (norm.length < 2) continue;
+      forms.add(norm);
+      const key = matchKey(norm);
+      let node = root;
+      for (let i = 0; i < key.length; i++) {
+        const c = key.charCodeAt(i);
+        let n = node.next.get(c);
+        if (!n) {
+          n = { next: new Map() };
+          node.next.set(c, n);
+        }
+        node = n;
+      }
+      node.ids ??= [];
+      if (!node.ids.includes(e.id)) node.ids.push(e.id);
+      if (/^[A-Z0-9&.-]{2,4}$/.test(norm)) node.exactCase = norm;
+    }
+  }
+
+  function okStart(key: string, boundary: Uint8Array, s: number): boolean {
+    const c = key.charCodeAt(s);
+    if (isAsciiAlnum(c)) return s === 0 || !isAsciiAlnum(key.charCodeAt(s - 1));
+    return boundary[s] === 1;
+  }
+  function okEnd(key: string, boundary: Uint8Array, e: number): boolean {
+    const c = key.charCodeAt(e - 1);
+    if (isAsciiAlnum(c)) return e === key.length || !isAsciiAlnum(key.charCodeAt(e));
+    return boundary[e] === 1;
+  }
+
+  return {
+    forms: () => [...forms],
+    find(normalised, key, boundary) {
+      const hits: AliasHit[] = [];
+      let i = 0;
+      while (i < key.length) {
+        if (!root.next.has(key.charCodeAt(i)) || !okStart(key, boundary, i)) {
+          i++;
+          continue;
+        }
+        let node: Node | undefined = root;
+        let best: AliasHit | null = null;
+        for (let j = i; j < key.length && node; j++) {
+          node = node.next.get(key.charCodeAt(j));
+          if (!node?.ids) continue;
+          const end = j + 1;
+          if (!okEnd(key, boundary, end)) continue;
+          if (node.exactCase && normalised.slice(i, end) !== node.exactCase) continue;
+          best = { start: i, end, ids: node.ids };
+        }
+        if (best) {
+          hits.push(best);
+          i = best.end;
+        } else i++;
+      }
+      return hits;
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import type { DictEntry, Dictionary } from '../dict/types';
+import type { Script } from '../types';
+import type { AliasHit } from './aliases';
+import { type CodeSpan, type Reading, readings, yearLike } from './codes';
+
+/**
+ * Deciding which entity an inline code names. In order:
+ * 1. the name printed right before it is a dictionary company: the code
+ *    confirms it, or contradicts it (力積電（677）), in which case the
+ *    dictionary's company wins and the mention is flagged;
+ * 2. the dictionary knows the code (a year-shaped code needs the name);
+ * 3. the code's shape and the name before it make it plain: a Han name
+ *    that is not a date or unit word before a four-to-six-digit code, or a
+ *    Latin name whose letters the code abbreviates (Amkor (AMKR)).
+ * Acronyms in brackets (AI, PSU, HBM, TEEMA …) fail all three: no
+ * dictionary company has them as a code and the name before them is Chinese.
+ */
+export interface CodeResolution {
+  span: CodeSpan;
+  id: string;
+  /** The dictionary entry, or the reading for a company the dictionary lacks. */
+  entry?: DictEntry;
+  reading?: Reading;
+  /** The alias hit of the name in front, when that is what named it. */
+  nameHit?: AliasHit;
+  /** Name span (normalised offsets) for a company the dictionary lacks. */
+  nameSpan?: [number, number];
+  flag?: string;
+}
+
+export interface InlineContext {
+  dict: Dictionary;
+  script: Script;
+  normalised: string;
+  key: string;
+  spans: ReadonlyArray<[number, number]>;
+  hitByEnd: ReadonlyMap<number, AliasHit>;
+  /** Alias hits by start offset: a code that is itself an alias (AIDC for 漢翔) is a name, not a code. */
+  hitByStart: ReadonlyMap<number, AliasHit>;
+}
+
+const ACRONYMS = new Set(['AI', 'PSU', 'HBM', 'CSP', 'EPS', 'TEEMA', 'AIDC', 'IEA', 'EMC', 'BMC', 'PPA', 'FSD', 'CPO', 'OSAT', 'ODM', 'OEM', 'ASIC', 'GPU', 'CPU', 'IP', 'ESG', 'EMS', 'EPC', 'TCO', 'CTCI', 'SMR', 'SMRS', 'TAM', 'DEI', 'CPI', 'ETF', 'IPO', 'CEO', 'CFO', 'CTO', 'USD', 'TWD', 'NTD', 'RMB', 'NCP', 'MOU', 'GDP', 'PCB', 'IC', 'AP', 'KV', 'DPU', 'SSD', 'DRAM', 'NAND', 'EUV', 'ABF', 'HPC', 'API', 'LLM', 'AGI', 'ROE', 'ROA', 'PE', 'PB', 'YOY', 'QOQ', 'MOM', 'Q', 'H', 'F', 'B', 'A']);
+// Words a number follows when it is a quantity or a date, not a code.
+const NOT_A_NAME = new Set('年月日週周季元億亿萬万點点張张股倍號号第約约達达為为至到今明去前後后共計计近逾超約及和與与或、'.split(''));
+const isHan = (c: string | undefined): boolean => c !== undefined && /[\u3400-\u9fff]/.test(c);
+
+function entryOf(dict: Dictionary, r: Reading): DictEntry | undefined {
+  return dict.byId.get(r.id) ?? dict.byTicker.get(`${r.market}:${r.code}`) ?? (r.id.startsWith('TW:') ? dict.byTicker.get(`TPEx:${r.code}`) ?? dict.byTicker.get(`TWSE:${r.code}`) : undefined);
+}
+
+const numeric = (code: string): boolean => /^\d/.test(code);
+
+function sameCode(e: DictEntry, span: CodeSpan, rs: readonly Reading[]): boolean {
+  if (!e.ticker) return false;
+  const t = e.ticker.code.toUpperCase();
+  return rs.some((r) => r.id === e.id || r.code === t) || t === span.code || t.replace(/^0+/, '') === span.code.replace(/^0+/, '');
+}
+
+/** Whether `code` abbreviates `name`: same first letter, then its letters in order. */
+function abbreviates(code: string, name: string): boolean {
+  const n = name.toUpperCase().replace(/[^A-Z]/g, '');
+  if (!n.startsWith(code[0]!)) return false;
+  let i = 0;
+  for (const ch of n) if (ch === code[i]) i++;
+  return i >= code.length;
+}
+
+function latinNameBefore(text: string, end: number, code: string): [number, number] | null {
+  const m = /((?:[A-Z][A-Za-z0-9&.-]*\s+){0,3}[A-Z][A-Za-z0-9&.-]*)$/.exec(text.slice(Math.max(0, end - 60), end));
+  if (!m) return null;
+  const words = m[1]!.split(/\s+/);
+  // The fewest trailing words the code abbreviates: "關鍵案例: Arista Networks" → Arista Networks.
+  for (let k = 1; k <= words.length; k++) {
+    const name = words.slice(-k).join(' ');
+    if (abbreviates(code, name)) return [end - name.length, end];
+  }
+  return null;
+}
+
+function hanNameBefore(ctx: InlineContext, end: number): [number, number] | null {
+  const last = ctx.normalised[end - 1];
+  if (!isHan(last) || NOT_A_NAME.has(last!) || NOT_A_NAME.has(ctx.key[end - 1]!)) return null;
+  let k = ctx.spans.length - 1;
+  while (k >= 0 && ctx.spans[k]![1] > end) k--;
+  if (k < 0 || ctx.spans[k]![1] !== end) return null;
+  let start = ctx.spans[k]![0];
+  // An unknown name often comes out of jieba as single characters: take
+  // tokens back until the name has two characters.
+  while (end - start < 2 && k > 0) {
+    k--;
+    const [s, e] = ctx.spans[k]!;
+    if (e !== start || !isHan(ctx.normalised[s])) break;
+    start = s;
+  }
+  const name = ctx.normalised.slice(start, end);
+  return name.length >= 2 && name.length <= 8 && [...name].every(isHan) ? [start, end] : null;
+}
+
+function latinRunBefore(text: string, end: number): [number, number] | null {
+  const m = /[A-Z][A-Za-z0-9&.-]*(?:\s+[A-Z][A-Za-z0-9&.-]*){0,3}$/.exec(text.slice(Math.max(0, end - 60), end));
+  return m ? [end - m[0].length, end] : null;
+}
+
+/** Resolve one code span; null when it is no ticker. */
+export function resolveCode(span: CodeSpan, ctx: InlineContext): CodeResolution | null {
+  const rs = readings(span.code, span.suffix, ctx.script);
+  const isNum = numeric(span.code);
+  const nameHit = ctx.hitByEnd.get(span.nameEnd);
+  if (nameHit) {
+    const named = nameHit.ids.map((id) => ctx.dict.byId.get(id)).filter((e): e is DictEntry => Boolean(e?.ticker));
+    const hit = named.find((e) => sameCode(e, span, rs));
+    if (hit) return { span, id: hit.id, entry: hit, nameHit };
+    const confirmed = rs.map((r) => entryOf(ctx.dict, r)).find(Boolean);
+    const sameKind = named.find((e) => numeric(e.ticker!.code) === isNum);
+    if (sameKind && !confirmed && !yearLike(span.code) && (isNum ? span.code.length >= 3 : !ACRONYMS.has(span.code))) {
+      return { span, id: sameKind.id, entry: sameKind, nameHit, flag: `code-mismatch: printed ${span.code}, dictionary has ${sameKind.ticker!.code}` };
+    }
+  }
+  if (!isNum && ACRONYMS.has(span.code)) return null;
+  const self = ctx.hitByStart.get(span.start);
+  if (self && self.end === span.end && !self.ids.some((id) => rs.some((r) => r.id === id))) return null;
+  for (const r of rs) {
+    const e = entryOf(ctx.dict, r);
+    if (e) return yearLike(span.code) ? null : { span, id: e.id, entry: e };
+  }
+  const r = rs[0];
+  if (!r || yearLike(span.code) || span.bare) return null;
+  if (!isNum) {
+    const name = span.code.length >= 2 ? latinNameBefore(ctx.normalised, span.nameEnd, span.code) : null;
+    return name ? { span, id: r.id, reading: r, nameSpan: name } : null;
+  }
+  if (span.code.length < 4) return null;
+  const name = hanNameBefore(ctx, span.nameEnd) ?? (span.suffix ? latinRunBefore(ctx.normalised, span.nameEnd) : null);
+  return name ? { span, id: r.id, reading: r, nameSpan: name } : null;
+}

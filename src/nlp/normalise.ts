@@ -1,0 +1,69 @@
+/**
+ * Normalisation with an offset map (issue 4): full-width ASCII to
+ * half-width, every kind of space to U+0020, 【】〔〕［］ to [ ], compatibility
+ * ideographs (⾧ → 長) to their unified forms, zero-width characters dropped.
+ * Everything else is copied, so the map is the identity on most text; where
+ * a character is dropped the map still sends each normalised offset to the
+ * original offset of the same character.
+ */
+export interface Normalised {
+  text: string;
+  /** `map[i]` is the original offset of normalised offset `i`; `map[text.length]` is the original length. */
+  map: Int32Array;
+}
+
+const DROP = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad]);
+const SPACES = new Set([0x00a0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x202f, 0x205f, 0x3000, 0x09]);
+const BRACKETS: Record<number, string> = { 0x3010: '[', 0x3011: ']', 0x3014: '[', 0x3015: ']', 0xff3b: '[', 0xff3d: ']', 0x3016: '[', 0x3017: ']' };
+
+/** One UTF-16 unit in, at most one out: the rule for one character. */
+function mapUnit(c: number): string | null {
+  if (DROP.has(c)) return null;
+  if (SPACES.has(c)) return ' ';
+  const b = BRACKETS[c];
+  if (b) return b;
+  if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
+  // Kangxi radicals and CJK compatibility ideographs turn up in copied text
+  // (長 printed as ⾧) and would miss every alias and dictionary word.
+  if ((c >= 0x2f00 && c <= 0x2fdf) || (c >= 0xf900 && c <= 0xfaff)) {
+    const n = String.fromCharCode(c).normalize('NFKC');
+    if (n.length === 1) return n;
+  }
+  return String.fromCharCode(c);
+}
+
+/** Normalise `original`; see the module comment for what changes. */
+export function normalise(original: string): Normalised {
+  const out: string[] = [];
+  const map = new Int32Array(original.length + 1);
+  let n = 0;
+  for (let i = 0; i < original.length; i++) {
+    const m = mapUnit(original.charCodeAt(i));
+    if (m === null) continue;
+    out.push(m);
+    map[n++] = i;
+  }
+  map[n] = original.length;
+  return { text: out.join(''), map: map.subarray(0, n + 1) };
+}
+
+/**
+ * Original offset for a normalised offset taken as a START (clamped): the
+ * original offset of the character found there. Where characters were
+ * dropped just before, this skips them.
+ */
+export function toOriginalOffset(map: Int32Array, offset: number): number {
+  const i = Math.max(0, Math.min(offset, map.length - 1));
+  return map[i] ?? 0;
+}
+
+/**
+ * Original offset for a normalised offset taken as an END: just after the
+ * original of the character before it, so a span never takes in dropped
+ * characters that followed it.
+ */
+export function toOriginalEndOffset(map: Int32Array, offset: number): number {
+  const i = Math.max(0, Math.min(offset, map.length - 1));
+  if (i === 0) return map[0] ?? 0;
+  return (map[i - 1] ?? 0) + 1;
+}

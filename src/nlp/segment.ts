@@ -1,0 +1,87 @@
+import { createRequire } from 'node:module';
+import { Jieba } from '@node-rs/jieba';
+import { foldScript, toTraditional } from './fold';
+
+/**
+ * The segmenter: @node-rs/jieba with its shipped (Simplified) dictionary,
+ * run on script-folded text (fold.ts) so that Traditional text segments
+ * with the same dictionary. Folding alone turns 軟體 into 软体, which the
+ * Simplified dictionary lacks (it has 软件), so the Taiwanese vocabulary is
+ * added too: the shipped dictionary converted with OpenCC's phrase tables
+ * (cn → tw), folded back character by character, keeping the words that
+ * come out different. That costs about a second of CPU and is done once per
+ * process (cached below); each segmenter then loads it with the caller's
+ * own words (the dictionary's aliases) on top.
+ */
+const require = createRequire(import.meta.url);
+
+let shipped: Buffer | null = null;
+let taiwanese: string | null = null;
+
+function shippedDict(): Buffer {
+  shipped ??= (require('@node-rs/jieba/dict.js') as { dict: Buffer }).dict;
+  return shipped;
+}
+
+/** Taiwanese-vocabulary lines (`word freq tag`) in folded form; built once per process. */
+export function taiwaneseWords(): string {
+  if (taiwanese !== null) return taiwanese;
+  const text = shippedDict().toString('utf8');
+  const lines = text.split('\n');
+  const words = lines.map((l) => l.slice(0, l.indexOf(' ')));
+  const converted = toTraditional(words.join('\n')).split('\n');
+  const out: string[] = [];
+  if (converted.length === lines.length) {
+    for (let i = 0; i < lines.length; i++) {
+      const w = words[i]!;
+      const back = foldScript(converted[i]!);
+      if (back !== w && back.length > 1) out.push(`${back}${lines[i]!.slice(w.length)}`);
+    }
+  }
+  taiwanese = out.join('\n');
+  return taiwanese;
+}
+
+/** A word to add to the segmenter, written in any script; folded on load. */
+export interface ExtraWord {
+  word: string;
+  /** jieba frequency; high enough that the word wins over its pieces. */
+  freq?: number;
+}
+
+/** Cuts folded text into [start, end) spans that cover it exactly. */
+export interface Segmenter {
+  cut(folded: string): Array<[number, number]>;
+}
+
+const DEFAULT_FREQ = 200000;
+
+/** Build a segmenter with `extra` words (e.g. every dictionary alias) kept whole. */
+export function createSegmenter(extra: readonly ExtraWord[]): Segmenter {
+  const jieba = Jieba.withDict(shippedDict());
+  const lines: string[] = [];
+  for (const e of extra) {
+    // jieba's dictionary format is space-separated, so a word with a space
+    // cannot be one entry; the alias matcher handles those on its own.
+    const w = foldScript(e.word.normalize('NFKC')).trim();
+    if (!w || /\s/.test(w)) continue;
+    lines.push(`${w} ${e.freq ?? DEFAULT_FREQ} nz`);
+  }
+  jieba.loadDict(Buffer.from(`${taiwaneseWords()}\n${lines.join('\n')}\n`, 'utf8'));
+  return {
+    cut(folded: string): Array<[number, number]> {
+      const pieces = jieba.cut(folded, true);
+      const spans: Array<[number, number]> = [];
+      let pos = 0;
+      for (const p of pieces) {
+        // jieba returns pieces that concatenate to the input; search
+        // forward anyway so a surprise can never shift later offsets.
+        const at = folded.startsWith(p, pos) ? pos : folded.indexOf(p, pos);
+        if (at < 0) continue;
+        spans.push([at, at + p.length]);
+        pos = at + p.length;
+      }
+      return spans;
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import type { DictEntry, Dictionary } from '../dict/types';
+import type { Entity, EntityKind, Mention, MentionVia, Script, Ticker } from '../types';
+import type { AliasHit, AliasIndex } from './aliases';
+import { findCodeSpans } from './codes';
+import { englishPersons } from './english';
+import { hasLocalEvidence, standsApart } from './evidence';
+import type { FieldWork } from './field';
+import { type CodeResolution, resolveCode } from './inline';
+import { leadEnd, relevance } from './relevance';
+import { tickerString } from '../dict/markets';
+
+/**
+ * Entity tagging over the prepared fields: dictionary names (alias index),
+ * inline codes (codes.ts, inline.ts), evidence for ambiguous names,
+ * English person names the dictionary lacks; then one Entity per id with
+ * its mentions in original offsets, relevance and the ticker list.
+ */
+export interface TagInput {
+  dict: Dictionary;
+  aliases: AliasIndex;
+  script: Script;
+  fields: FieldWork[];
+}
+
+interface Found {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  ticker?: Ticker;
+}
+
+interface Pending {
+  fw: FieldWork;
+  start: number;
+  end: number;
+  id: string;
+}
+
+// A long alias (東台精機, Uranium Energy) is not the ordinary word its short form is.
+function selfEvident(alias: string): boolean {
+  const han = alias.replace(/[^\u3400-\u9fff]/g, '').length;
+  return han >= 4 || /^[A-Za-z]+(?:[ -][A-Za-z]+)+$/.test(alias);
+}
+
+function pick(dict: Dictionary, ids: readonly string[], script: Script): DictEntry | undefined {
+  const entries = ids.map((id) => dict.byId.get(id)).filter((e): e is DictEntry => Boolean(e));
+  const home = script === 'Hant' ? ['TW:'] : ['CN:', 'HK:'];
+  const rank = (e: DictEntry): number => (e.ambiguous ? 2 : 0) + (home.some((p) => e.id.startsWith(p)) ? 0 : 1);
+  return entries.sort((a, b) => rank(a) - rank(b))[0];
+}
+
+/** Tag entities in the fields (title first, then body). */
+export function tagEntities(input: TagInput): { entities: Entity[]; tickers: string[] } {
+  const { dict, aliases, script } = input;
+  const found = new Map<string, Found>();
+  const mentions = new Map<string, Map<string, Mention>>();
+  const deferred: Pending[] = [];
+
+  const addEntity = (f: Found): void => {
+    if (!found.has(f.id)) found.set(f.id, f);
+  };
+  const addMention = (fw: FieldWork, id: string, s: number, e: number, via: MentionVia, flag?: string): void => {
+    const os = fw.text.toOriginal(s);
+    const oe = fw.text.toOriginalEnd(e);
+    const m: Mention = { text: fw.text.original.slice(os, oe), start: os, end: oe, field: fw.text.field, via, ...(flag ? { flag } : {}) };
+    const list = mentions.get(id) ?? new Map<string, Mention>();
+    const k = `${m.field}:${os}:${oe}`;
+    const prev = list.get(k);
+    if (!prev || (prev.via === 'dictionary' && via === 'inline-code')) list.set(k, m);
+    mentions.set(id, list);
+  };
+  const fromEntry = (e: DictEntry): Found => ({ id: e.id, kind: e.kind, name: e.name, ...(e.ticker ? { ticker: e.ticker } : {}) });
+
+  for (const fw of input.fields) {
+    const text = fw.text.normalised;
+    const hits = aliases.find(text, fw.key, fw.boundary);
+    const hitByEnd = new Map<number, AliasHit>();
+    const hitByStart = new Map<number, AliasHit>();
+    for (const h of hits) {
+      hitByEnd.set(h.end, h);
+      hitByStart.set(h.start, h);
+    }
+    const ctx = { dict, script, normalised: text, key: fw.key, spans: fw.spans, hitByEnd, hitByStart };
+    const resolved = findCodeSpans(text)
+      .map((span) => resolveCode(span, ctx))
+      .filter((r): r is CodeResolution => r !== null);
+    const namedBy = new Map<AliasHit, CodeResolution>();
+    for (const r of resolved) {
+      if (r.nameHit) namedBy.set(r.nameHit, r);
+      if (r.entry) addEntity(fromEntry(r.entry));
+      else if (r.reading && r.nameSpan) {
+        const name = fw.text.original.slice(fw.text.toOriginal(r.nameSpan[0]), fw.text.toOriginalEnd(r.nameSpan[1]));
+        addEntity({ id: r.id, kind: r.reading.kind, name, ticker: { code: r.reading.code, market: r.reading.market } });
+        if (!hitByEnd.has(r.nameSpan[1])) addMention(fw, r.id, r.nameSpan[0], r.nameSpan[1], 'inline-code');
+      }
+      addMention(fw, r.id, r.span.start, r.span.end, 'inline-code', r.flag);
+    }
+    for (const h of hits) {
+      const byCode = namedBy.get(h);
+      const entry = byCode?.entry ?? (byCode ? undefined : pick(dict, h.ids, script));
+      if (byCode && !byCode.entry) continue;
+      if (!entry) continue;
+      if (entry.ambiguous && !byCode && !selfEvident(text.slice(h.start, h.end)) && !hasLocalEvidence(fw.key, h.start, h.end)) {
+        deferred.push({ fw, start: h.start, end: h.end, id: entry.id });
+        continue;
+      }
+      addEntity(fromEntry(entry));
+      addMention(fw, entry.id, h.start, h.end, 'dictionary');
+    }
+    const taken = hits.map((h) => [h.start, h.end] as const);
+    for (const p of englishPersons(text)) {
+      if (taken.some(([s, e]) => p.start < e && s < p.end)) continue;
+      const id = `person:${p.name}`;
+      addEntity({ id, kind: 'person', name: p.name });
+      addMention(fw, id, p.start, p.end, 'english-ner');
+    }
+  }
+  // An ambiguous name the article has established elsewhere, standing apart here.
+  for (const d of deferred) {
+    if (!found.has(d.id) || !standsApart(d.fw.text.normalised, d.start, d.end)) continue;
+    addMention(d.fw, d.id, d.start, d.end, 'dictionary');
+  }
+
+  const body = input.fields.find((f) => f.text.field === 'body');
+  const lead = body ? leadEnd(body.text.original) : 0;
+  const entities: Entity[] = [];
+  for (const f of found.values()) {
+    const ms = [...(mentions.get(f.id)?.values() ?? [])].sort((a, b) => (a.field === b.field ? a.start - b.start : a.field === 'title' ? -1 : 1));
+    if (ms.length === 0) continue;
+    entities.push({ ...f, mentions: ms, relevance: relevance(ms, lead), sentiment: 0 });
+  }
+  entities.sort((a, b) => b.relevance - a.relevance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const tickers = [...new Set(entities.filter((e) => e.ticker).map((e) => tickerString(e.ticker!)))].sort();
+  return { entities, tickers };
+}
