@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../../src/logger';
+import { recordFromFields } from '../../../src/redis/publish';
+import { enqueueArticles } from '../../../src/runtime/enqueue';
+import { createRuntime, type Runtime } from '../../../src/runtime/runtime';
+import { startWorkers, type WorkerGroup } from '../../../src/runtime/workers';
+import { waitForOutcomes } from '../../../src/runtime/wait';
+import type { Article } from '../../../src/types';
+import { fixtureArticles } from '../../helpers/articles';
+import { dropPrefix, testConfig, testPrefix } from '../../helpers/redis';
+
+const log = createLogger('silent');
+let open: Array<{ rt: Runtime; group: WorkerGroup; prefix: string }> = [];
+
+async function pipeline(overrides: Record<string, string> = {}) {
+  const prefix = testPrefix('pipe');
+  const rt = createRuntime(testConfig(prefix, overrides), log);
+  const group = await startWorkers(rt, ['analyse', 'publish']);
+  const p = { rt, group, prefix };
+  open.push(p);
+  return p;
+}
+
+afterEach(async () => {
+  for (const { rt, group, prefix } of open) {
+    await group.close(5000);
+    await rt.close();
+    await dropPrefix(prefix);
+  }
+  open = [];
+});
+
+describe('replaying fixtures through the real queues', () => {
+  it('publishes exactly one entry per article, and none more on a second replay', async () => {
+    const { rt } = await pipeline();
+    const articles = fixtureArticles();
+    const first = await enqueueArticles(rt, articles);
+    const outs = await waitForOutcomes(rt, first, 60_000);
+    expect(outs.map((o) => o?.status)).toEqual(articles.map(() => 'published'));
+    expect(await rt.redis.xlen(rt.keys.events)).toBe(articles.length);
+
+    const entries = await rt.redis.xrange(rt.keys.events, '-', '+');
+    const records = entries.map(([, f]) => recordFromFields(f));
+    expect(new Set(records.map((r) => r.article.id))).toEqual(new Set(articles.map((a) => a.id)));
+    for (const r of records) expect(r.schema).toBe(1);
+
+    const second = await enqueueArticles(rt, articles);
+    await waitForOutcomes(rt, second, 60_000);
+    // Give any job a second replay did start time to reach publish.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await rt.redis.xlen(rt.keys.events)).toBe(articles.length);
+  });
+
+  it('re-analysing and re-publishing the same article (a retry, a crash after publish) adds nothing', async () => {
+    const { rt } = await pipeline();
+    const [a] = fixtureArticles();
+    const [e] = await enqueueArticles(rt, [a!]);
+    const [o] = await waitForOutcomes(rt, [e!], 60_000);
+    // As if the workers had died after XADD but before BullMQ recorded the
+    // jobs as done: the jobs run again from scratch.
+    await (await rt.queues.analyse.getJob(a!.id))?.remove();
+    await (await rt.queues.publish.getJob(o!.eventId!))?.remove();
+    const [again] = await enqueueArticles(rt, [a!]);
+    expect(again!.added).toBe(true);
+    await until(async () => (await rt.queues.publish.getJobState(o!.eventId!)) === 'completed');
+    const publishJob = await rt.queues.publish.getJob(o!.eventId!);
+    expect(publishJob!.returnvalue).toEqual({ streamId: o!.streamId, added: false });
+    expect(await rt.redis.xlen(rt.keys.events)).toBe(1);
+  });
+
+  it('dead-letters a job whose stage throws a permanent error, and publishes the others', async () => {
+    const { rt } = await pipeline();
+    const good = fixtureArticles().slice(0, 3);
+    const bad: Article = { id: 'art_emptyemptyempty0001', url: null, source: 'test', title: '', body: '   ', publishedAt: null, fetchedAt: null };
+    const enq = await enqueueArticles(rt, [good[0]!, bad, ...good.slice(1)]);
+    const outs = await waitForOutcomes(rt, enq, 60_000);
+    expect(outs.map((o) => o?.status)).toEqual(['published', 'dead', 'published', 'published']);
+    expect(await rt.redis.xlen(rt.keys.events)).toBe(3);
+
+    const dead = await rt.redis.xrange(rt.keys.dead, '-', '+');
+    expect(dead).toHaveLength(1);
+    const fields = Object.fromEntries(chunk(dead[0]![1]));
+    expect(fields.article).toBe(bad.id);
+    expect(fields.queue).toBe('analyse');
+    expect(fields.error).toBe('BadInputError');
+    expect(fields.reason).toMatch(/neither title nor body/);
+    expect(fields.attempts).toBe('1'); // permanent: not retried
+  });
+
+  it('retries a failing job with backoff and dead-letters it after the configured attempts', async () => {
+    const { rt } = await pipeline({ NEWSFLOW_ATTEMPTS: '3', NEWSFLOW_BACKOFF: '50ms' });
+    // Make every publish fail with a retryable error: the stream key holds a
+    // string, so the script's XADD answers WRONGTYPE.
+    await rt.redis.set(rt.keys.events, 'not a stream');
+    const [a] = fixtureArticles();
+    const [e] = await enqueueArticles(rt, [a!]);
+    const [o] = await waitForOutcomes(rt, [e!], 60_000);
+    expect(o?.status).toBe('dead');
+    expect(o?.stage).toBe('publish');
+    const dead = await rt.redis.xrange(rt.keys.dead, '-', '+');
+    const fields = Object.fromEntries(chunk(dead[0]![1]));
+    expect(fields.attempts).toBe('3');
+    expect(fields.reason).toMatch(/WRONGTYPE/);
+  });
+});
+
+async function until(cond: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function chunk(fields: string[]): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (let i = 0; i < fields.length; i += 2) out.push([fields[i]!, fields[i + 1]!]);
+  return out;
+}
