@@ -1,6 +1,8 @@
 import type { Command } from '../command';
 import { configCommand } from './config';
 import { demoCommand } from './demo';
+import { evalCommand } from './eval';
+import { dictCommand } from './dict';
 import { replayCommand } from './replay';
 import { tagCommand } from './tag';
 import { withRedisCommand } from './with-redis';
@@ -12,6 +14,8 @@ export const commands: Command[] = [
   replayCommand,
   workersCommand,
   tagCommand,
+  evalCommand,
   configCommand,
   withRedisCommand,
+  dictCommand,
 ];
