@@ -1,7 +1,6 @@
 import type { Command } from '../command';
 import { configCommand } from './config';
 import { demoCommand } from './demo';
-import { evalCommand } from './eval';
 import { dictCommand } from './dict';
 import { replayCommand } from './replay';
 import { tagCommand } from './tag';
@@ -14,7 +13,6 @@ export const commands: Command[] = [
   replayCommand,
   workersCommand,
   tagCommand,
-  evalCommand,
   configCommand,
   withRedisCommand,
   dictCommand,
