@@ -1,0 +1,146 @@
+import iconv from 'iconv-lite';
+
+/** The charsets we decode, by the iconv-lite name used for them. */
+export type Charset = 'utf-8' | 'gb18030' | 'big5hkscs' | 'utf-16le' | 'utf-16be' | string;
+
+/** How the charset was decided, for logs and tests. */
+export type CharsetSource = 'bom' | 'header' | 'document' | 'sniff' | 'default';
+
+export interface Decoded {
+  text: string;
+  charset: Charset;
+  source: CharsetSource;
+  /** The label the sender gave when it was overruled by the bytes. */
+  overruled?: string;
+}
+
+/**
+ * Labels as servers write them, mapped to what we decode with. GB2312 and
+ * GBK pages routinely contain GB18030-only characters, and Big5 pages from
+ * Hong Kong HKSCS ones, so both families decode as their superset.
+ */
+const ALIASES: Record<string, Charset> = {
+  'utf-8': 'utf-8', utf8: 'utf-8', 'unicode-1-1-utf-8': 'utf-8', 'x-unicode20utf8': 'utf-8',
+  gb2312: 'gb18030', gbk: 'gb18030', 'x-gbk': 'gb18030', gb18030: 'gb18030', 'gb_2312-80': 'gb18030', chinese: 'gb18030', csgb2312: 'gb18030', 'iso-ir-58': 'gb18030', euccn: 'gb18030', 'euc-cn': 'gb18030', cp936: 'gb18030', 'windows-936': 'gb18030',
+  big5: 'big5hkscs', 'big5-hkscs': 'big5hkscs', big5hkscs: 'big5hkscs', 'cn-big5': 'big5hkscs', csbig5: 'big5hkscs', 'x-x-big5': 'big5hkscs', cp950: 'big5hkscs', 'windows-950': 'big5hkscs',
+  'utf-16': 'utf-16le', 'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be',
+  'us-ascii': 'utf-8', ascii: 'utf-8',
+};
+
+/** Normalise a charset label; null when unknown to us and to iconv-lite. */
+export function normaliseCharset(label: string | undefined | null): Charset | null {
+  if (!label) return null;
+  const l = label.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  if (!l) return null;
+  const known = ALIASES[l];
+  if (known) return known;
+  return iconv.encodingExists(l) ? l : null;
+}
+
+/** The charset parameter of a Content-Type header. */
+export function headerCharset(contentType: string | undefined | null): string | null {
+  const m = /;\s*charset\s*=\s*("?)([^";\s]+)\1/i.exec(contentType ?? '');
+  return m ? m[2]! : null;
+}
+
+function bomCharset(bytes: Uint8Array): { charset: Charset; length: number } | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { charset: 'utf-8', length: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { charset: 'utf-16le', length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { charset: 'utf-16be', length: 2 };
+  if (bytes[0] === 0x84 && bytes[1] === 0x31 && bytes[2] === 0x95 && bytes[3] === 0x33) return { charset: 'gb18030', length: 4 };
+  return null;
+}
+
+/**
+ * The charset the document declares about itself: the XML declaration, or
+ * `<meta charset>` / `<meta http-equiv=Content-Type>` within the first few
+ * kilobytes (read as Latin-1, which every ASCII-compatible charset agrees with).
+ */
+export function documentCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('latin1');
+  const xml = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/i.exec(head);
+  if (xml) return xml[1]!;
+  const meta = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i.exec(head);
+  return meta ? meta[1]! : null;
+}
+
+/** Strict UTF-8 check: overlongs, surrogates and truncated sequences fail. */
+export function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const hasHighBytes = (bytes: Uint8Array) => bytes.some((b) => b >= 0x80);
+
+/**
+ * Very common characters of Chinese news in both scripts. Text decoded with
+ * the wrong double-byte charset turns into rare characters and U+FFFD, so
+ * the right charset is the one whose decoding hits this set most.
+ */
+const COMMON = new Set(
+  '的一是在不了有和人這这中大為为上個个國国我以要他時时來来用們们生到作地於于出就分對对成會会可主發发年動动同工也能下過过子說说產产種种面而方後后多定行學学法所民得經经十三之進进著着等部度家電电力裡里如水化高自二理起小物現现實实加量都兩两體体制機机當当使點点從从業业本去把性好應应開开它合還还因由其些然前外天政四日那社事平形相全表間间樣样與与關关各重新線线內内數数正心反你明看原又利比或但質质氣气第向道此變变條条只沒没結结解問问意建月公無无系很情者最立代想已通並并提直題题程展五果料象員员位入常文總总次品式活設设及管特件長长求老頭头基資资邊边流路級级少圖图山統统接知較较將将組组見见計计別别手期根論论運运指幾几九區区強强放決决西被做必先回則则任取據据處处南給给色光門门即保治北造百規规熱热領领七海口東东導导器壓压世金增爭争濟济油思術术極极交受聯联認认六共權权收證证改清美再採采轉转更單单風风切打白教速花帶带安場场身車车例真務务具萬万每目至達达走積积示議议聲声報报完類类八離离華华名確确才科張张信馬马節节話话整空元今集傳传土許许步群廣广石記记需段研界林且究觀观越影算低持音眾众書书容須须際际商非驗验連连斷断深難难近千委素技備备半辦办省列響响約约支般史感便團团往歷历市克何除消構构府稱称太準准精值號号率維维選选標标存候快效院查型眼王按格易置派層层片始卻却專专狀状育廠厂京識识適适屬属包火住調调滿满局照參参紅红引該该價价嚴严股億亿美元投資资營营收漲涨跌晶片台積积電鴻鸿海輝辉達达',
+);
+
+function score(text: string): number {
+  let s = 0;
+  for (const ch of text) {
+    if (ch === '\uFFFD') s -= 8;
+    else if (COMMON.has(ch)) s += 1;
+  }
+  return s;
+}
+
+/** Pick the likeliest of the legacy Chinese charsets for bytes that are not UTF-8. */
+export function sniffLegacy(bytes: Uint8Array): Charset {
+  const sample = bytes.subarray(0, 64 * 1024);
+  const gb = score(iconv.decode(Buffer.from(sample), 'gb18030'));
+  const big5 = score(iconv.decode(Buffer.from(sample), 'big5hkscs'));
+  return big5 > gb ? 'big5hkscs' : 'gb18030';
+}
+
+function decodeWith(bytes: Uint8Array, charset: Charset): string {
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset, { stripBOM: true });
+  return text.replace(/^\uFEFF/, '');
+}
+
+/**
+ * Decode a fetched body. A BOM wins; then the Content-Type charset, then the
+ * document's own declaration. The bytes get the last word: a body that is
+ * valid UTF-8 with non-ASCII in it is UTF-8 whatever it is labelled (a real
+ * GBK or Big5 text is almost never valid UTF-8), and a body labelled UTF-8
+ * that is not valid UTF-8 is sniffed between GB18030 and Big5-HKSCS.
+ */
+export function decodeBody(bytes: Uint8Array, contentType?: string | null): Decoded {
+  const bom = bomCharset(bytes);
+  if (bom) return { text: decodeWith(bytes.subarray(bom.length), bom.charset), charset: bom.charset, source: 'bom' };
+
+  const fromHeader = headerCharset(contentType);
+  const fromDoc = documentCharset(bytes);
+  const label = normaliseCharset(fromHeader) ?? normaliseCharset(fromDoc);
+  const source: CharsetSource = normaliseCharset(fromHeader) ? 'header' : fromDoc && normaliseCharset(fromDoc) ? 'document' : 'default';
+  const labelText = (normaliseCharset(fromHeader) ? fromHeader : fromDoc) ?? undefined;
+
+  if (!hasHighBytes(bytes)) return { text: decodeWith(bytes, label ?? 'utf-8'), charset: label ?? 'utf-8', source };
+  if (isValidUtf8(bytes)) {
+    if (label === null || label === 'utf-8') return { text: decodeWith(bytes, 'utf-8'), charset: 'utf-8', source };
+    if (label === 'utf-16le' || label === 'utf-16be') return { text: decodeWith(bytes, label), charset: label, source };
+    return { text: decodeWith(bytes, 'utf-8'), charset: 'utf-8', source: 'sniff', overruled: labelText };
+  }
+  if (label && label !== 'utf-8') {
+    const text = decodeWith(bytes, label);
+    if (!text.includes('\uFFFD') || label.startsWith('utf-16')) return { text, charset: label, source };
+    // A legacy label whose decoding breaks: try the other Chinese family before accepting the damage.
+    const other = sniffLegacy(bytes);
+    if (other !== label) {
+      const alt = decodeWith(bytes, other);
+      if (score(alt) > score(text)) return { text: alt, charset: other, source: 'sniff', overruled: labelText };
+    }
+    return { text, charset: label, source };
+  }
+  const guess = sniffLegacy(bytes);
+  return { text: decodeWith(bytes, guess), charset: guess, source: 'sniff', ...(labelText ? { overruled: labelText } : {}) };
+}

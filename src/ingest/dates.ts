@@ -1,0 +1,68 @@
+/**
+ * Dates as Chinese news sites print them. Times without a zone are taken as
+ * UTC+8, where Taiwan, the mainland and Hong Kong all publish. Results are
+ * ISO 8601 in UTC+8 (`2026-01-12T10:30:00+08:00`), like the article files.
+ */
+const TZ_MS = 8 * 3_600_000;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** An instant as ISO 8601 wall time in UTC+8. */
+export function formatUtc8(ms: number): string {
+  const d = new Date(ms + TZ_MS);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}+08:00`;
+}
+
+function fromParts(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): string | null {
+  if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
+  const ms = Date.UTC(y, mo - 1, d, h, mi, s) - TZ_MS;
+  const back = new Date(ms + TZ_MS);
+  if (back.getUTCDate() !== d) return null; // 2026-02-30 and the like
+  return formatUtc8(ms);
+}
+
+/**
+ * A machine-readable date (meta tags, JSON-LD, `<time datetime>`, feeds):
+ * ISO 8601 or RFC 2822. A value without a zone is UTC+8.
+ */
+export function parseMachineDate(raw: string | null | undefined): string | null {
+  const s = (raw ?? '').trim();
+  if (!s) return null;
+  const local = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(s);
+  if (local) return fromParts(+local[1]!, +local[2]!, +local[3]!, +(local[4] ?? 0), +(local[5] ?? 0), +(local[6] ?? 0));
+  if (/^\d{10}$/.test(s)) return formatUtc8(Number(s) * 1000);
+  const t = Date.parse(s);
+  if (!Number.isNaN(t)) return formatUtc8(t);
+  return findVisibleDate(s);
+}
+
+const WEEKDAY = String.raw`(?:\s*[(（]?\s*(?:週|周|星期|禮拜|礼拜)[一二三四五六日天]\s*[)）]?)?`;
+const TIME = String.raw`(?:\s*(上午|下午|早上|晚上|中午|AM|PM|am|pm)?\s*(\d{1,2})\s*[:：時时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?\s*(AM|PM|am|pm)?)?`;
+const ROC = new RegExp(String.raw`(?:中華民國|民國|民国)\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日` + WEEKDAY + TIME);
+const WESTERN = new RegExp(String.raw`(?<!\d)(\d{4})\s*(?:[/.\-]|年)\s*(\d{1,2})\s*(?:[/.\-]|月)\s*(\d{1,2})(?!\d)\s*日?` + WEEKDAY + TIME);
+
+function hour(h: number, before: string | undefined, after: string | undefined): number {
+  const mark = (before ?? after ?? '').toLowerCase();
+  if ((mark === '下午' || mark === '晚上' || mark === 'pm') && h < 12) return h + 12;
+  if ((mark === '上午' || mark === '早上' || mark === 'am') && h === 12) return 0;
+  return h;
+}
+
+/**
+ * The first date printed in a text: `2026/01/12 10:30`, `2026-01-12`,
+ * `2026年1月12日 週一 下午3:05`, `民國115年1月12日` (year + 1911).
+ */
+export function findVisibleDate(text: string): string | null {
+  const roc = ROC.exec(text);
+  const west = WESTERN.exec(text);
+  const pick = roc && (!west || roc.index <= west.index) ? 'roc' : west ? 'west' : null;
+  if (pick === 'roc') {
+    const m = roc!;
+    return fromParts(+m[1]! + 1911, +m[2]!, +m[3]!, m[5] ? hour(+m[5], m[4], m[8]) : 0, +(m[6] ?? 0), +(m[7] ?? 0));
+  }
+  if (pick === 'west') {
+    const m = west!;
+    return fromParts(+m[1]!, +m[2]!, +m[3]!, m[5] ? hour(+m[5], m[4], m[8]) : 0, +(m[6] ?? 0), +(m[7] ?? 0));
+  }
+  return null;
+}

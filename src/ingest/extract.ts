@@ -1,0 +1,87 @@
+import * as cheerio from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { ExtractError } from '../errors';
+import { POINTER_PARAGRAPH, removeChrome, weights } from './chrome';
+import { cleanText, paragraphsOf, textWeight } from './html-text';
+import { readMeta } from './meta';
+
+/** What `newsflow extract` prints and `ingest:page` turns into an Article. */
+export interface Extracted {
+  title: string;
+  author: string | null;
+  publishedAt: string | null;
+  /** Canonical URL of the page. */
+  url: string;
+  /** Main text, one paragraph per line. */
+  text: string;
+}
+
+const CONTAINERS = new Set(['div', 'article', 'section', 'main', 'td', 'body', 'font', 'center', 'span']);
+const PARAGRAPHS = new Set(['p', 'li', 'blockquote', 'pre', 'h2', 'h3', 'h4', 'h5', 'h6', 'dd', 'ul', 'ol', 'figcaption', 'b', 'strong', 'em', 'i', 'a', 'font', 'span']);
+
+/**
+ * Score containers by the text directly inside them: every text node counts
+ * fully for the container holding its paragraph and half for the one above.
+ * All text counts, however short, so a page of two-line Chinese paragraphs
+ * scores like one of long ones; link text is discounted afterwards.
+ */
+function bestContainer($: cheerio.CheerioAPI): Element | null {
+  const scores = new Map<Element, number>();
+  const add = (el: Element | null, w: number) => {
+    if (el) scores.set(el, (scores.get(el) ?? 0) + w);
+  };
+  const walk = (node: AnyNode) => {
+    if (node.type === 'text') {
+      const w = textWeight((node as unknown as { data: string }).data);
+      if (w === 0) return;
+      let holder = node.parent as Element | null;
+      while (holder && PARAGRAPHS.has(holder.name?.toLowerCase()) && holder.parent) holder = holder.parent as Element;
+      add(holder, w);
+      add((holder?.parent as Element | null) ?? null, w / 2);
+      return;
+    }
+    if ('children' in node) for (const c of (node as Element).children) walk(c);
+  };
+  const body = $('body').get(0);
+  if (!body) return null;
+  walk(body);
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [el, score] of scores) {
+    if (!el.name || !CONTAINERS.has(el.name.toLowerCase())) continue;
+    const w = weights($, $(el));
+    const adjusted = score * (1 - Math.min(1, w.text ? w.links / w.text : 0));
+    if (adjusted > bestScore) {
+      best = el;
+      bestScore = adjusted;
+    }
+  }
+  return best;
+}
+
+/**
+ * Extract the article from a decoded HTML page: metadata first (from the
+ * untouched page), then the chrome removed, then the main container's
+ * paragraphs minus link lists, the repeated headline and pointer lines.
+ */
+export function extractArticle(html: string, pageUrl: string): Extracted {
+  const $ = cheerio.load(html);
+  const meta = readMeta($, pageUrl);
+  removeChrome($);
+  const container = bestContainer($);
+  if (!container) throw new ExtractError(pageUrl, 'the page has no text');
+  const node = $(container);
+  // Link lists inside the article (headline lists, tag clouds) go; a sentence with a link in it stays.
+  node.find('p, li, div, ul, ol').each((_, el) => {
+    if (!el.parent) return;
+    const w = weights($, $(el));
+    if (w.text > 0 && w.links / w.text >= 0.8) $(el).remove();
+  });
+  const title = meta.title ?? '';
+  const paragraphs = paragraphsOf(node.toArray(), (el) => el.name === 'h1').filter(
+    (p, i) => !POINTER_PARAGRAPH.test(p) && !(i === 0 && cleanText(p) === title),
+  );
+  if (paragraphs.length === 0 || textWeight(paragraphs.join('')) === 0) throw new ExtractError(pageUrl, 'no article text found');
+  if (!title) throw new ExtractError(pageUrl, 'no title found');
+  return { title, author: meta.author, publishedAt: meta.publishedAt, url: meta.url, text: paragraphs.join('\n') };
+}

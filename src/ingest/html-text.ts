@@ -1,0 +1,65 @@
+import type { AnyNode, Element } from 'domhandler';
+
+/** Elements that end a paragraph: text on either side of them is not run together. */
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul',
+]);
+
+/** Elements whose content is never article text. */
+export const NEVER_TEXT = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'button', 'select', 'option', 'input', 'textarea', 'form', 'object', 'embed', 'video', 'audio', 'map']);
+
+const CJK = '\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF\\u3000-\\u303F';
+const CJK_GAP = new RegExp(`([${CJK}])\\s*\\n\\s*([${CJK}])`, 'g');
+
+/** Collapse HTML whitespace; a source line break between two CJK characters is not a space in Chinese. */
+export function cleanText(s: string): string {
+  return s
+    .replace(/\r\n?/g, '\n')
+    .replace(CJK_GAP, '$1$2')
+    .replace(/[ \t\n\f\u00A0]+/g, ' ')
+    .trim();
+}
+
+/**
+ * The text of a DOM subtree as paragraphs: each block element (and each
+ * `<br>`) ends one. No paragraph is dropped for being short: a two-character
+ * Chinese line can carry the news.
+ */
+export function paragraphsOf(nodes: AnyNode | AnyNode[], skip?: (el: Element) => boolean): string[] {
+  const out: string[] = [];
+  let current = '';
+  const flush = () => {
+    const t = cleanText(current);
+    if (t) out.push(t);
+    current = '';
+  };
+  const walk = (node: AnyNode) => {
+    if (node.type === 'text') {
+      current += (node as unknown as { data: string }).data;
+      return;
+    }
+    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style' && node.type !== 'root' && node.type !== 'cdata') return;
+    if (node.type === 'cdata' || node.type === 'root') {
+      for (const c of (node as unknown as { children: AnyNode[] }).children) walk(c);
+      return;
+    }
+    const el = node as Element;
+    const name = el.name.toLowerCase();
+    if (NEVER_TEXT.has(name) || skip?.(el)) return;
+    const block = BLOCK.has(name);
+    if (block) flush();
+    for (const c of el.children) walk(c);
+    if (block) flush();
+  };
+  for (const n of Array.isArray(nodes) ? nodes : [nodes]) walk(n);
+  flush();
+  return out;
+}
+
+/** Length of a text in characters that count for reading: letters, digits and CJK, not spaces or punctuation. */
+export function textWeight(s: string): number {
+  let n = 0;
+  for (const ch of s) if (/[\p{L}\p{N}]/u.test(ch)) n++;
+  return n;
+}

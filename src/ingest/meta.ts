@@ -1,0 +1,116 @@
+import type { CheerioAPI } from 'cheerio';
+import { cleanText, textWeight } from './html-text';
+import { findVisibleDate, parseMachineDate } from './dates';
+import { canonicalUrl } from './url';
+
+/** What a page says about itself, apart from its text. */
+export interface PageMeta {
+  title: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  /** Canonical URL (rel=canonical, og:url or the fetched URL), tracking parameters removed. */
+  url: string;
+}
+
+type Json = Record<string, unknown>;
+const ARTICLE_TYPES = /^(NewsArticle|Article|BlogPosting|ReportageNews|AnalysisNewsArticle|OpinionNewsArticle|Report|TechArticle)$/;
+
+/** JSON-LD objects of article types, from every script block and @graph. */
+function jsonLd($: CheerioAPI): Json[] {
+  const out: Json[] = [];
+  const visit = (v: unknown, depth: number) => {
+    if (depth > 4 || v === null || typeof v !== 'object') return;
+    if (Array.isArray(v)) return v.forEach((x) => visit(x, depth + 1));
+    const o = v as Json;
+    const types = ([] as unknown[]).concat(o['@type'] ?? []);
+    if (types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t))) out.push(o);
+    if (o['@graph']) visit(o['@graph'], depth + 1);
+  };
+  $('script[type="application/ld+json"]').each((_, el) => {
+    try {
+      visit(JSON.parse($(el).text()), 0);
+    } catch {
+      // Broken JSON-LD is common; the other sources of metadata still apply.
+    }
+  });
+  return out;
+}
+
+const first = <T>(xs: Array<T | null | undefined>): T | null => xs.find((x) => x !== null && x !== undefined && x !== '') ?? null;
+
+function metaContent($: CheerioAPI, names: string[]): string | null {
+  for (const n of names) {
+    const v = $(`meta[property="${n}"], meta[name="${n}"], meta[itemprop="${n}"]`).first().attr('content');
+    if (v && v.trim()) return v.trim();
+  }
+  return null;
+}
+
+function authorName(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() || null;
+  if (Array.isArray(v)) return first(v.map(authorName));
+  if (v && typeof v === 'object' && typeof (v as Json).name === 'string') return ((v as Json).name as string).trim() || null;
+  return null;
+}
+
+/** `標題 | 站名`, `標題_新浪财经_新浪网` → the longest segment, which is the headline. */
+function stripSiteName(title: string): string {
+  const parts = title.split(/\s+[|｜\-–—]\s+|[｜_]|\s[|]\s/).map((p) => p.trim()).filter(Boolean);
+  return parts.reduce((a, b) => (textWeight(b) > textWeight(a) ? b : a), parts[0] ?? title);
+}
+
+function pickTitle($: CheerioAPI, ld: Json[]): string | null {
+  const headline = first(ld.map((o) => (typeof o.headline === 'string' ? cleanText(o.headline) : null)));
+  if (headline) return headline;
+  const og = metaContent($, ['og:title', 'twitter:title']);
+  const docTitle = cleanText($('head > title').first().text() || $('title').first().text());
+  // An h1 that the <title> or og:title repeats is the headline, not the site logo.
+  const h1s = $('h1').toArray().map((el) => cleanText($(el).text())).filter((t) => textWeight(t) > 0);
+  const confirmed = h1s.find((h) => (og && og.includes(h)) || docTitle.includes(h));
+  return first([confirmed, og ? cleanText(og) : null, h1s[0], docTitle ? stripSiteName(docTitle) : null]);
+}
+
+function pickAuthor($: CheerioAPI, ld: Json[]): string | null {
+  const meta = metaContent($, ['author', 'article:author', 'dc.creator', 'DC.creator', 'parsely-author', 'sailthru.author']);
+  const fromMeta = meta && !/^https?:\/\//.test(meta) ? meta : null;
+  const byline = $('[itemprop="author"], [rel="author"], .author, .byline').first();
+  const bylineText = byline.length ? cleanText(byline.attr('content') ?? byline.text()) : '';
+  return first([fromMeta, first(ld.map((o) => authorName(o.author))), bylineText && bylineText.length <= 40 ? bylineText : null]);
+}
+
+function pickDate($: CheerioAPI, ld: Json[]): string | null {
+  const machine = [
+    metaContent($, ['article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate', 'publish-date', 'PublishDate', 'date', 'dc.date', 'DC.date', 'dc.date.issued', 'dcterms.created', 'parsely-pub-date', 'sailthru.date']),
+    ...ld.map((o) => (typeof o.datePublished === 'string' ? o.datePublished : null)),
+    $('[itemprop="datePublished"]').first().attr('datetime') ?? null,
+    $('time[datetime]').first().attr('datetime') ?? null,
+  ];
+  for (const m of machine) {
+    const d = parseMachineDate(m);
+    if (d) return d;
+  }
+  // Printed dates: first where sites put them, then anywhere in the page.
+  const dated = $('[class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], [id*="date" i], [id*="time" i], time')
+    .toArray()
+    .map((el) => findVisibleDate(cleanText($(el).text())));
+  return first([...dated, findVisibleDate(cleanText($('body').text()))]);
+}
+
+function pickUrl($: CheerioAPI, pageUrl: string): string {
+  const candidates = [$('link[rel="canonical"]').first().attr('href'), metaContent($, ['og:url']), pageUrl];
+  for (const c of candidates) {
+    if (!c) continue;
+    try {
+      return canonicalUrl(c, pageUrl);
+    } catch {
+      // a canonical that is not an http(s) URL is ignored
+    }
+  }
+  return pageUrl;
+}
+
+/** Title, author, publication date and canonical URL of a page, before its chrome is removed. */
+export function readMeta($: CheerioAPI, pageUrl: string): PageMeta {
+  const ld = jsonLd($);
+  return { title: pickTitle($, ld), author: pickAuthor($, ld), publishedAt: pickDate($, ld), url: pickUrl($, pageUrl) };
+}

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { decodeBody, documentCharset, headerCharset, normaliseCharset } from '../../../src/ingest/charset';
+
+const FIX = join(import.meta.dirname, '../../../fixtures');
+
+describe('charset labels', () => {
+  it('maps the GB and Big5 families to their supersets', () => {
+    expect(normaliseCharset('GB2312')).toBe('gb18030');
+    expect(normaliseCharset('gbk')).toBe('gb18030');
+    expect(normaliseCharset('"big5"')).toBe('big5hkscs');
+    expect(normaliseCharset('UTF8')).toBe('utf-8');
+    expect(normaliseCharset('no-such-charset')).toBeNull();
+  });
+  it('reads the header, the XML declaration and both meta forms', () => {
+    expect(headerCharset('text/html; charset="Big5"')).toBe('Big5');
+    expect(headerCharset('text/html')).toBeNull();
+    expect(documentCharset(Buffer.from('<?xml version="1.0" encoding="gb2312"?><rss/>'))).toBe('gb2312');
+    expect(documentCharset(Buffer.from('<html><head><meta charset=big5></head>'))).toBe('big5');
+    expect(documentCharset(Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=GBK">'))).toBe('GBK');
+  });
+});
+
+describe('decodeBody', () => {
+  it('decodes Hong Kong characters in Big5 (HKSCS)', () => {
+    // 咗 = 9D F7, 嘅 = FB 48 in Big5-HKSCS.
+    const bytes = Buffer.from([0x9d, 0xf7, 0xfb, 0x48]);
+    expect(decodeBody(bytes, 'text/plain; charset=big5').text).toBe('咗嘅');
+  });
+  it('decodes GB18030 four-byte characters in a page labelled gb2312', () => {
+    const bytes = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="gb2312"?><t>'), iconv.encode('王䶮', 'gb18030'), Buffer.from('</t>')]);
+    const d = decodeBody(bytes, null);
+    expect(d.text).toContain('王䶮');
+    expect(d.charset).toBe('gb18030');
+  });
+  it('takes UTF-8 bytes as UTF-8 although the header says gb2312', () => {
+    const d = decodeBody(Buffer.from('<p>台積電法說會</p>', 'utf8'), 'text/html; charset=gb2312');
+    expect(d).toMatchObject({ text: '<p>台積電法說會</p>', charset: 'utf-8', source: 'sniff', overruled: 'gb2312' });
+  });
+  it('sniffs GBK bytes labelled UTF-8, and unlabelled Big5 bytes', () => {
+    const gbk = iconv.encode('<p>中国人民银行宣布降准，市场资金面将更加宽松。</p>', 'gbk');
+    expect(decodeBody(gbk, 'text/html; charset=utf-8')).toMatchObject({ charset: 'gb18030', text: '<p>中国人民银行宣布降准，市场资金面将更加宽松。</p>' });
+    const big5 = iconv.encode('<p>中央銀行宣布升息半碼，市場資金面轉趨緊縮。</p>', 'big5');
+    expect(decodeBody(big5, 'text/html')).toMatchObject({ charset: 'big5hkscs', text: '<p>中央銀行宣布升息半碼，市場資金面轉趨緊縮。</p>' });
+  });
+  it('lets a BOM win over any label', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('鴻海', 'utf8')]);
+    expect(decodeBody(bytes, 'text/html; charset=big5')).toMatchObject({ text: '鴻海', source: 'bom' });
+  });
+  it('decodes the fixture feeds without replacement characters', () => {
+    const big5 = decodeBody(readFileSync(join(FIX, 'feeds/rss-big5.xml')), 'application/rss+xml');
+    expect(big5.charset).toBe('big5hkscs');
+    expect(big5.text).toContain('科技股嘅成交急增');
+    const gb = decodeBody(readFileSync(join(FIX, 'feeds/rss-gb18030.xml')), 'text/xml; charset=gb2312');
+    expect(gb.text).toContain('记者 王䶮 报道');
+    for (const d of [big5, gb]) expect(d.text).not.toContain('\uFFFD');
+  });
+});
