@@ -45,6 +45,8 @@ export async function readBody(body: Readable, contentEncoding: string | undefin
     // The typed overloads of pipeline do not cover a variable number of transforms.
     await (pipeline as unknown as (...stages: unknown[]) => Promise<void>)(body, ...decoders, collect);
   } catch (err) {
+    // Stopping a decoder mid-stream can surface as its AbortError rather than ours.
+    if (total > maxBytes) throw new BodyTooLargeError(url, maxBytes);
     if (err instanceof BodyTooLargeError || err instanceof ConnectionError) throw err;
     // zlib errors and truncated bodies: the transfer broke, a later try may succeed.
     if (isZlibError(err)) throw new ConnectionError(url, { cause: err });

@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve } from 'node:path';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
 /** Root of the served tree: the repository's fixtures/ directory. */
 export const FIXTURES = resolve(import.meta.dirname, '../../fixtures');
@@ -42,11 +42,11 @@ function defaultType(path: string): string {
 }
 
 let bomb: { gzip: Buffer; br: Buffer } | null = null;
-/** 64 MiB of zeros, compressed to a few dozen kilobytes. */
+/** 32 MiB of zeros, compressed to a few kilobytes (cheap settings: the server shares the test's event loop). */
 function bombs(): { gzip: Buffer; br: Buffer } {
   bomb ??= (() => {
-    const zeros = Buffer.alloc(64 * 1024 * 1024);
-    return { gzip: gzipSync(zeros, { level: 9 }), br: brotliCompressSync(zeros) };
+    const zeros = Buffer.alloc(32 * 1024 * 1024);
+    return { gzip: gzipSync(zeros, { level: 1 }), br: brotliCompressSync(zeros, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 1 } }) };
   })();
   return bomb;
 }
