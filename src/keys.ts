@@ -16,6 +16,8 @@ export function keys(prefix: string) {
     queue: (name: QueueName) => name.replace(':', '-'),
     /** Stream of all labelled events. */
     events: k('events'),
+    /** Stream of event entries that consumers failed to handle too often (see docs/stream.md). */
+    eventsDead: k('events', 'dead'),
     /** Stream of jobs that failed for good, with the reason. */
     dead: k('dead'),
     /** Per event id: the stream entry id it was published as (dedupe + lookup). */
@@ -32,6 +34,8 @@ export function keys(prefix: string) {
     novelty: k('novelty'),
     /** Configured feeds. */
     feeds: k('feeds'),
+    /** Per article id: already taken from a feed, so each item is enqueued once. */
+    feedItem: (articleId: string) => k('feed-item', articleId),
     /** Conditional-GET validators per URL. */
     httpCache: (url: string) => k('http', url),
   };
