@@ -1,4 +1,4 @@
-import { foldAlias } from './load';
+import { foldAlias, isImported } from './load';
 import { tickerKey } from './markets';
 import { type DictProblem, type LocatedEntry, parseDictDir } from './parse';
 
@@ -19,9 +19,9 @@ export interface CheckReport {
  * every problem, not just the first: malformed lines, unknown markets and
  * malformed codes (per line), ids and tickers defined twice in one directory,
  * and a spelling given to two entities when not every one of them marks it
- * ambiguous. Entries from listings (`import:`) that share a spelling, and
- * entries overridden by an earlier directory, are warnings: at load the
- * earlier directory wins, so nothing is lost.
+ * ambiguous. Entries from listings (`import:`) that share an id or a
+ * spelling, and entries overridden by an earlier directory, are warnings:
+ * at load the earlier one wins, so nothing breaks.
  */
 export function checkDictionary(dirs: string[]): CheckReport {
   const problems: CheckProblem[] = [];
@@ -55,8 +55,17 @@ function duplicates(layer: LocatedEntry[]): CheckProblem[] {
   const tickers = new Map<string, LocatedEntry>();
   for (const le of layer) {
     const prev = ids.get(le.entry.id);
-    if (prev) out.push({ file: le.file, line: le.line, severity: 'error', message: `duplicate id "${le.entry.id}" (first defined at ${at(prev)})` });
-    else ids.set(le.entry.id, le);
+    if (prev) {
+      if (isImported(prev) || isImported(le)) {
+        const winner = isImported(prev) && !isImported(le) ? le : prev;
+        out.push({ file: le.file, line: le.line, severity: 'warning', message: `"${le.entry.id}" is also defined at ${at(prev)}; ${at(winner)} wins` });
+        if (winner === le) ids.set(le.entry.id, le);
+      } else {
+        out.push({ file: le.file, line: le.line, severity: 'error', message: `duplicate id "${le.entry.id}" (first defined at ${at(prev)})` });
+      }
+      continue;
+    }
+    ids.set(le.entry.id, le);
     for (const t of [...(le.entry.ticker ? [le.entry.ticker] : []), ...(le.entry.listings ?? [])]) {
       const key = tickerKey(t);
       const other = tickers.get(key);

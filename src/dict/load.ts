@@ -36,17 +36,27 @@ export function loadDictionary(dirs: string[] = [SHIPPED_DICT_DIR]): Dictionary 
   return buildDictionary(layers, hash.digest('hex').slice(0, 12));
 }
 
-/** All entries of one directory; an id defined twice there is an error. */
+/**
+ * All entries of one directory. An id written twice by hand is an error.
+ * Overlapping imported listings are normal (the same company in two exchange
+ * files): among `import:` entries the first file in name order wins, and an
+ * entry written by hand wins over an imported one.
+ */
 function layerEntries(files: ParsedFile[]): LocatedEntry[] {
   const seen = new Map<string, LocatedEntry>();
   for (const f of files) {
     for (const le of f.entries) {
       const prev = seen.get(le.entry.id);
-      if (prev) throw new DictionaryError(`duplicate id "${le.entry.id}" (first defined at ${prev.file}:${prev.line})`, le.file, le.line);
-      seen.set(le.entry.id, le);
+      if (!prev || (isImported(prev) && !isImported(le))) seen.set(le.entry.id, le);
+      else if (!isImported(le)) throw new DictionaryError(`duplicate id "${le.entry.id}" (first defined at ${prev.file}:${prev.line})`, le.file, le.line);
     }
   }
   return [...seen.values()];
+}
+
+/** True for entries written by `dict import`. */
+export function isImported(le: LocatedEntry): boolean {
+  return le.entry.source.startsWith('import:');
 }
 
 /**
