@@ -1,24 +1,49 @@
-import { createHash } from 'node:crypto';
 import type { Tagged } from '../nlp/types';
 import type { EventLabel } from '../types';
+import { mergeEvents, sentenceEvents } from './events';
+import { keywords } from './keywords';
+import { sharedLexicon, type Lexicon } from './lexicon';
+import { sentiment } from './sentiment';
+import { simhash } from './simhash';
+import { buildViews } from './views';
 
-// First cut: no events, neutral sentiment. Replaced by the labelling stage.
+export { MemoryNoveltyStore, noNovelty, type NoveltyResult, type NoveltyStore } from './novelty';
+export { EVENT_TYPES, type EventType } from './taxonomy';
+
+/** What the label stage adds to a tagged article. */
 export interface Labels {
   events: EventLabel[];
   sentiment: { score: number; label: 'positive' | 'negative' | 'neutral' };
+  /** Entity id → sentiment in -1..1, for entities mentioned in a sentence with sentiment words. */
   entitySentiment: Record<string, number>;
   keywords: string[];
+  /** SimHash of the normalised title and body (16 hex digits). */
   simhash: string;
 }
 
-export function label(tagged: Tagged): Labels {
-  const simhash = createHash('sha256').update(tagged.body.normalised).digest('hex').slice(0, 16);
-  return { events: [], sentiment: { score: 0, label: 'neutral' }, entitySentiment: {}, keywords: [], simhash };
+export interface LabelOptions {
+  /** Defaults to the shipped lexicon, loaded once per process. */
+  lexicon?: Lexicon;
+  keywordCount?: number;
 }
 
-/** Near-duplicate lookup, kept behind an interface so `tag` works without Redis. */
-export interface NoveltyStore {
-  check(articleId: string, simhash: string): Promise<{ duplicateOf: string | null; similar: string[] }>;
+/**
+ * Label one tagged article: market events with entities and evidence,
+ * article and per-entity sentiment, keywords and a SimHash. One linear pass
+ * of the lexicon trie over each sentence; everything else works on its hits.
+ * Deterministic for the same input. Rules: docs/labels.md.
+ */
+export function label(tagged: Tagged, opts: LabelOptions = {}): Labels {
+  const lex = opts.lexicon ?? sharedLexicon();
+  const views = buildViews(tagged, lex);
+  const senti = sentiment(views);
+  const mass = (c: Parameters<typeof senti.clauseMass.get>[0]) => senti.clauseMass.get(c) ?? { pos: 0, neg: 0 };
+  const events = mergeEvents(views.flatMap((v, i) => sentenceEvents(v, mass, i)));
+  return {
+    events,
+    sentiment: senti.article,
+    entitySentiment: senti.entities,
+    keywords: keywords(tagged, opts.keywordCount),
+    simhash: simhash(`${tagged.title.normalised}\n${tagged.body.normalised}`),
+  };
 }
-
-export const noNovelty: NoveltyStore = { check: async () => ({ duplicateOf: null, similar: [] }) };

@@ -1,0 +1,168 @@
+import type { EntityKind, EventLabel } from '../types';
+import type { Hit } from './lexicon';
+import { sign, type Mass } from './sentiment';
+import type { EventType } from './taxonomy';
+import type { Clause, MentionRef, SentenceView } from './views';
+
+/** A negator this close before a trigger (UTF-16 units between) cancels the event: 沒有承諾向鴻海下單. */
+export const NEGATION_REACH = 6;
+
+const PRIMARY: ReadonlySet<EntityKind> = new Set(['company', 'etf', 'org']);
+
+// Per type, the kinds tried after companies/ETFs/organisations come up empty.
+// A management change concerns a person and a company at once, so both are
+// taken together there.
+const FALLBACK: Partial<Record<EventType, ReadonlySet<EntityKind>>> = {
+  regulation: new Set(['place', 'person']),
+  product_launch: new Set(['product']),
+  capex: new Set(['product']),
+  supply_pricing: new Set(['product']),
+};
+const TWO_SIDED: ReadonlySet<EventType> = new Set(['m_and_a', 'partnership']);
+const DEFAULT_FALLBACK: ReadonlySet<EntityKind> = new Set(['person']);
+const WITH_PRIMARY: Partial<Record<EventType, ReadonlySet<EntityKind>>> = {
+  management_change: new Set(['company', 'etf', 'org', 'person']),
+};
+
+// News outlets and portals are named in bylines and teaser footers
+// ([FTNN新聞網]記者…, 工商時報 ・ 1 天前); they report events, they are not party to them.
+const MEDIA = /(新聞網?|時報|日報|晚報|週刊|周刊|財經|電視台?|新頭殼|奇摩|NOWnews|Newtalk|CTWANT|Yahoo)/i;
+
+function ids(ms: readonly MentionRef[], kinds: ReadonlySet<EntityKind>, source: string): string[] {
+  const out: string[] = [];
+  for (const m of ms) {
+    if (!kinds.has(m.kind) || out.includes(m.id)) continue;
+    if (m.kind === 'org' && MEDIA.test(m.name)) continue;
+    // 記者莊蕙如／綜合報導: the reporter, not a party.
+    if (m.kind === 'person' && source.slice(Math.max(0, m.start - 2), m.start) === '記者') continue;
+    out.push(m.id);
+  }
+  return out;
+}
+
+/**
+ * The entities an event concerns: the trigger's clause first, then its
+ * sentence; companies/ETFs/organisations first, then the type's fallback
+ * kinds. For deals (m_and_a, partnership) found in a later clause, the
+ * companies of the sentence's first clause (its subject) are added. Never
+ * the whole article.
+ */
+export function resolveEntities(type: EventType, clause: Clause, sentence: SentenceView): { ids: string[]; concrete: boolean } {
+  const tiers = WITH_PRIMARY[type] ? [WITH_PRIMARY[type]] : [PRIMARY, FALLBACK[type] ?? DEFAULT_FALLBACK];
+  for (const [i, kinds] of tiers.entries()) {
+    for (const ms of [clause.mentions, sentence.mentions]) {
+      const found = ids(ms, kinds, sentence.source);
+      if (!found.length) continue;
+      // Deals have two sides and the acquirer or partner is usually the
+      // sentence's subject: 日月光投控…,收購…穩懋…廠房.
+      if (i === 0 && ms === clause.mentions && TWO_SIDED.has(type)) {
+        const subject = ids(sentence.clauses[0]?.mentions ?? [], PRIMARY, sentence.source).filter((id) => !found.includes(id));
+        return { ids: [...subject, ...found], concrete: true };
+      }
+      return { ids: found, concrete: i === 0 || kinds.has('product') };
+    }
+  }
+  return { ids: [], concrete: false };
+}
+
+const DIGIT = /[0-9０-９]/;
+
+// Negated (沒有承諾向鴻海下單) or hedged (台灣應投資…, 如果…收購) triggers report
+// no event.
+function negated(hit: Hit, clause: Clause): boolean {
+  let negs = 0;
+  for (const h of clause.hits) {
+    if (h.start >= hit.start) break;
+    if (hit.start - h.end > NEGATION_REACH) continue;
+    if (h.entry.hedge) return true;
+    if (h.entry.neg) negs++;
+  }
+  return negs % 2 === 1;
+}
+
+/** One trigger occurrence that passed the rules, before merging. */
+interface Candidate extends EventLabel {
+  order: number;
+}
+
+/**
+ * Event rules over one sentence (see docs/labels.md, "Rules"):
+ * 1. every trigger word found in a clause is a candidate of its type;
+ * 2. a negated or hedged trigger is dropped (the event did not happen);
+ * 3. `yield` triggers give way to a non-yielding trigger of another type in the
+ *    same clause (營收創新高 is earnings, not a price move);
+ * 4. `object` triggers need an entity mention after them (投資OpenAI),
+ *    `money` triggers a figure after them (投入 6,250 萬美元), `figure`
+ *    triggers a figure or a sentiment word in the clause (營收創新高);
+ * 5. `veto` words after the trigger cancel it (推出…政策 is not a launch);
+ * 6. entities come from the clause, then the sentence (resolveEntities);
+ *    `weak` triggers without a company, ETF, organisation or product are
+ *    dropped (a person or a place alone is not enough);
+ * 7. polarity is the trigger's own, or the sign of the clause's sentiment,
+ *    then of the sentence's; confidence is the trigger weight, +0.05 when the
+ *    entities are in the clause itself, +0.05 in the title.
+ */
+export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, order: number): Candidate[] {
+  const out: Candidate[] = [];
+  const sentenceMass = v.clauses.reduce((acc, c) => {
+    const m = mass(c);
+    return { pos: acc.pos + m.pos, neg: acc.neg + m.neg };
+  }, { pos: 0, neg: 0 });
+  for (const c of v.clauses) {
+    const live = c.hits.filter((h) => h.entry.trigger && !negated(h, c));
+    const strongTypes = new Set(live.filter((h) => !h.entry.trigger!.yields).map((h) => h.entry.trigger!.type));
+    for (const h of live) {
+      const t = h.entry.trigger!;
+      if (t.yields && [...strongTypes].some((x) => x !== t.type)) continue;
+      if (t.object && !c.mentions.some((m) => m.start >= h.end)) continue;
+      if (t.money && !DIGIT.test(v.source.slice(h.end, c.end))) continue;
+      if (t.figure && !DIGIT.test(v.source.slice(c.start, c.end)) && sign(mass(c)) === 0) continue;
+      if (t.veto.length && t.veto.some((w) => v.source.slice(h.end, c.end).includes(w))) continue;
+      const { ids: entities, concrete } = resolveEntities(t.type, c, v);
+      if (t.weak && !concrete) continue;
+      const polarity = t.polarity !== 0 ? t.polarity : sign(mass(c)) || sign(sentenceMass);
+      const inClause = entities.length > 0 && c.mentions.some((m) => entities.includes(m.id));
+      const confidence = Math.min(0.95, t.weight + (inClause ? 0.05 : 0) + (v.field === 'title' ? 0.05 : 0));
+      out.push({
+        type: t.type,
+        entities,
+        polarity,
+        confidence: Math.round(confidence * 100) / 100,
+        evidence: { text: v.source.slice(v.start, v.end), start: v.start, end: v.end, field: v.field },
+        order: order * 1000 + out.length,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * One event per happening: a candidate of the same type whose entities are
+ * a subset or a superset of an earlier event's is the same event told again
+ * (鴻海 … 鴻海與OpenAI). The most confident occurrence keeps its evidence
+ * and polarity, the event keeps the larger entity list; each repeat adds 0.05 confidence
+ * (capped at 0.95). An entity-less event is folded into an event of the same
+ * type that does name entities, when the article has one.
+ */
+export function mergeEvents(cands: readonly Candidate[]): EventLabel[] {
+  const merged: Array<{ best: Candidate; entities: string[]; n: number }> = [];
+  const named = new Set(cands.filter((c) => c.entities.length).map((c) => c.type));
+  const nested = (a: readonly string[], b: readonly string[]) => a.every((x) => b.includes(x)) || b.every((x) => a.includes(x));
+  for (const c of cands) {
+    if (!c.entities.length && named.has(c.type)) continue;
+    const cur = merged.find((m) => m.best.type === c.type && nested(m.entities, c.entities));
+    if (!cur) {
+      merged.push({ best: c, entities: c.entities, n: 1 });
+      continue;
+    }
+    cur.n++;
+    if (c.entities.length > cur.entities.length) cur.entities = c.entities;
+    if (c.confidence > cur.best.confidence) cur.best = c;
+  }
+  return merged
+    .sort((a, b) => a.best.order - b.best.order)
+    .map(({ best, entities, n }) => {
+      const { order: _order, ...ev } = best;
+      return { ...ev, entities, confidence: Math.round(Math.min(0.95, best.confidence + 0.05 * (n - 1)) * 100) / 100 };
+    });
+}

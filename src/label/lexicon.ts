@@ -1,0 +1,216 @@
+import { readFileSync } from 'node:fs';
+import * as OpenCC from 'opencc-js';
+import { FatalError } from '../errors';
+import { isEventType, type EventType } from './taxonomy';
+
+/** What an event trigger word means (one line of data/events.tsv). */
+export interface Trigger {
+  type: EventType;
+  polarity: -1 | 0 | 1;
+  weight: number;
+  /** Emit only when the event resolves to at least one entity. */
+  weak: boolean;
+  /** Drop when a non-yielding trigger of another type is in the same clause. */
+  yields: boolean;
+  /** Keep only when an entity mention follows the trigger in the clause. */
+  object: boolean;
+  /** Drop when one of these words follows the trigger in the clause. */
+  veto: string[];
+  /** Keep only with a figure (a digit) after the trigger in the clause. */
+  money: boolean;
+  /** Keep only when the clause has a figure or a sentiment word. */
+  figure: boolean;
+}
+
+/** Every role one surface word can play; a word may have several. */
+export interface LexEntry {
+  word: string;
+  trigger?: Trigger;
+  /** Sentiment score, -1..1. */
+  senti?: number;
+  neg?: boolean;
+  /** A modal or conditional (應、若、如果): the event after it is not reported as fact. */
+  hedge?: boolean;
+  /** Degree multiplier for the next sentiment word. */
+  degree?: number;
+  /** Hides the shorter words inside it (e.g. 不斷 hides 不). */
+  block?: boolean;
+}
+
+interface Node {
+  next: Map<number, Node>;
+  entry?: LexEntry;
+}
+
+/** A lexicon word found in a text, with UTF-16 offsets into that text. */
+export interface Hit {
+  entry: LexEntry;
+  start: number;
+  end: number;
+}
+
+/** Thrown when a shipped lexicon file has a bad line; the process should not start. */
+export class LexiconError extends FatalError {
+  constructor(file: string, line: number, message: string) {
+    super('E_LEXICON', `${file}:${line}: ${message}`);
+  }
+}
+
+/**
+ * Full-width ASCII to ASCII and A-Z to a-z, one UTF-16 unit to one, so that
+ * offsets found in the folded form are offsets into the original.
+ */
+export function foldCode(c: number): number {
+  if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+  if (c >= 65 && c <= 90) c += 32;
+  return c;
+}
+
+/** The folded form of a word, as stored in the trie. */
+export function fold(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += String.fromCharCode(foldCode(s.charCodeAt(i)));
+  return out;
+}
+
+/** All lexicons of the label stage in one character trie, built once per process. */
+export class Lexicon {
+  private readonly root: Node = { next: new Map() };
+  readonly size: number;
+
+  constructor(entries: Iterable<LexEntry>) {
+    let n = 0;
+    for (const e of entries) {
+      this.add(e);
+      n++;
+    }
+    this.size = n;
+  }
+
+  private add(e: LexEntry): void {
+    const w = fold(e.word);
+    let node = this.root;
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      let nx = node.next.get(c);
+      if (!nx) {
+        nx = { next: new Map() };
+        node.next.set(c, nx);
+      }
+      node = nx;
+    }
+    // Two lines for one word merge their roles; the later line wins per role.
+    node.entry = { ...node.entry, ...e, word: node.entry?.word ?? e.word };
+  }
+
+  /**
+   * Leftmost-longest scan of `text[from, to)`: at each position take the
+   * longest lexicon word and continue after it. Linear in the text length
+   * times the longest word. Offsets are into `text`.
+   */
+  scan(text: string, from = 0, to = text.length): Hit[] {
+    const hits: Hit[] = [];
+    let i = from;
+    while (i < to) {
+      let node: Node | undefined = this.root;
+      let best: LexEntry | undefined;
+      let bestEnd = i;
+      for (let j = i; j < to && node; j++) {
+        node = node.next.get(foldCode(text.charCodeAt(j)));
+        if (node?.entry) {
+          best = node.entry;
+          bestEnd = j + 1;
+        }
+      }
+      if (best) {
+        if (!best.block) hits.push({ entry: best, start: i, end: bestEnd });
+        i = bestEnd;
+      } else i++;
+    }
+    return hits;
+  }
+}
+
+const DATA_DIR = new URL('./data/', import.meta.url);
+
+function readTsv(name: string, cols: number, each: (f: string[], line: number) => void): void {
+  const file = new URL(name, DATA_DIR);
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((raw, i) => {
+      const line = raw.replace(/\r$/, '');
+      if (!line.trim() || line.startsWith('#')) return;
+      const f = line.split('\t');
+      if (f.length !== cols || f.some((x) => x === '')) throw new LexiconError(`src/label/data/${name}`, i + 1, `expected ${cols} tab-separated fields, got ${JSON.stringify(line)}`);
+      each(f, i + 1);
+    });
+}
+
+function num(s: string, name: string, line: number, min: number, max: number): number {
+  const n = Number(s);
+  if (!Number.isFinite(n) || n < min || n > max) throw new LexiconError(`src/label/data/${name}`, line, `${JSON.stringify(s)} is not a number in ${min}..${max}`);
+  return n;
+}
+
+/** Read the shipped data files; each word also under its Simplified spelling. */
+export function loadLexicon(): Lexicon {
+  const toHans = OpenCC.Converter({ from: 'tw', to: 'cn' });
+  const out: LexEntry[] = [];
+  const both = (e: LexEntry) => {
+    out.push(e);
+    const hans = toHans(e.word);
+    if (hans !== e.word) out.push({ ...e, word: hans, ...(e.trigger ? { trigger: { ...e.trigger, veto: e.trigger.veto } } : {}) });
+  };
+  readTsv('events.tsv', 5, ([type, pol, weight, flags, word], line) => {
+    if (!isEventType(type!)) throw new LexiconError('src/label/data/events.tsv', line, `unknown event type ${JSON.stringify(type)}`);
+    const fl = flags === '-' ? [] : flags!.split(',');
+    const veto = fl.find((f) => f.startsWith('veto:'))?.slice(5).split('|') ?? [];
+    for (const f of fl) if (!['weak', 'yield', 'object', 'money', 'figure'].includes(f) && !f.startsWith('veto:')) throw new LexiconError('src/label/data/events.tsv', line, `unknown flag ${JSON.stringify(f)}`);
+    const trigger: Trigger = {
+      type,
+      polarity: num(pol!, 'events.tsv', line, -1, 1) as -1 | 0 | 1,
+      weight: num(weight!, 'events.tsv', line, 0, 1),
+      weak: fl.includes('weak'),
+      yields: fl.includes('yield'),
+      object: fl.includes('object'),
+      money: fl.includes('money'),
+      figure: fl.includes('figure'),
+      veto: [...new Set([...veto, ...veto.map(toHans)])],
+    };
+    both({ word: word!, trigger });
+  });
+  readTsv('sentiment.tsv', 2, ([score, word], line) => both({ word: word!, senti: num(score!, 'sentiment.tsv', line, -1, 1) }));
+  readTsv('modifiers.tsv', 3, ([kind, factor, word], line) => {
+    if (kind === 'neg') both({ word: word!, neg: true });
+    else if (kind === 'degree') both({ word: word!, degree: num(factor!, 'modifiers.tsv', line, 0, 5) });
+    else if (kind === 'block') both({ word: word!, block: true });
+    else if (kind === 'hedge') both({ word: word!, hedge: true });
+    else throw new LexiconError('src/label/data/modifiers.tsv', line, `unknown kind ${JSON.stringify(kind)}`);
+  });
+  return new Lexicon(merge(out));
+}
+
+// One entry per surface word: a word listed as trigger and as sentiment word
+// keeps both roles; a block line only wins where nothing else is known.
+function merge(entries: LexEntry[]): LexEntry[] {
+  const by = new Map<string, LexEntry>();
+  for (const e of entries) {
+    const k = fold(e.word);
+    const prev = by.get(k);
+    if (!prev) by.set(k, { ...e });
+    else {
+      const m: LexEntry = { ...prev, ...e, word: prev.word };
+      if (m.block && (m.trigger || m.senti !== undefined || m.neg || m.hedge || m.degree)) delete m.block;
+      by.set(k, m);
+    }
+  }
+  return [...by.values()];
+}
+
+let shared: Lexicon | undefined;
+
+/** The process-wide lexicon, loaded on first use. */
+export function sharedLexicon(): Lexicon {
+  shared ??= loadLexicon();
+  return shared;
+}

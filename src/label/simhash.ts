@@ -1,0 +1,91 @@
+/**
+ * 64-bit SimHash of a text, as 16 hex digits. Features are overlapping
+ * 3-grams of UTF-16 units of the text after folding (NFKC, lower case) and dropping
+ * everything that is not a letter or digit, so spacing, punctuation and
+ * full/half-width differences do not change the hash, while a few edited
+ * sentences move only a few bits.
+ */
+export function simhash(text: string): string {
+  const s = text.normalize('NFKC').toLowerCase();
+  const units: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isWordUnit(c, s, i)) units.push(c);
+  }
+  const n = units.length;
+  if (n === 0) return '0'.repeat(16);
+  const acc = new Int32Array(64);
+  const add = (hi: number, lo: number) => {
+    for (let b = 0; b < 32; b++) {
+      acc[b] = acc[b]! + ((hi >>> b) & 1) * 2 - 1;
+      acc[32 + b] = acc[32 + b]! + ((lo >>> b) & 1) * 2 - 1;
+    }
+  };
+  if (n < 3) add(mix(units[0]!, units[1] ?? 0, 0, 0x9e3779b9), mix(units[0]!, units[1] ?? 0, 0, 0x85ebca6b));
+  for (let i = 0; i + 3 <= n; i++) add(mix(units[i]!, units[i + 1]!, units[i + 2]!, 0x9e3779b9), mix(units[i]!, units[i + 1]!, units[i + 2]!, 0x85ebca6b));
+  let hi = 0;
+  let lo = 0;
+  for (let b = 0; b < 32; b++) {
+    if (acc[b]! > 0) hi |= 1 << b;
+    if (acc[32 + b]! > 0) lo |= 1 << b;
+  }
+  return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+
+// ASCII letters/digits and the CJK blocks by range (the common case, no
+// regex); other code units by Unicode category.
+function isWordUnit(c: number, s: string, i: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  if (c >= 0x3400 && c <= 0x9fff) return true;
+  if (c >= 0xd800 && c <= 0xdfff) return true;
+  return LETTER.test(s[i]!);
+}
+
+// A 32-bit hash of a 3-gram of UTF-16 units (murmur3-style mixing); two
+// seeds give the two halves of the 64-bit SimHash without BigInt.
+function mix(a: number, b: number, c: number, seed: number): number {
+  let h = round(round(round(seed, a), b), c);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function round(h: number, k0: number): number {
+  let k = Math.imul(k0, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+/** Number of differing bits between two SimHashes (16 hex digits each). */
+export function hamming(a: string, b: string): number {
+  if (a.length !== 16 || b.length !== 16) throw new RangeError(`simhash must be 16 hex digits, got ${JSON.stringify(a)} and ${JSON.stringify(b)}`);
+  return popcount(parseInt(a.slice(0, 8), 16) ^ parseInt(b.slice(0, 8), 16)) + popcount(parseInt(a.slice(8), 16) ^ parseInt(b.slice(8), 16));
+}
+
+function popcount(x: number): number {
+  x >>>= 0;
+  let c = 0;
+  while (x) {
+    x &= x - 1;
+    c++;
+  }
+  return c;
+}
+
+/**
+ * Two texts whose SimHashes differ in at most this many bits are taken as
+ * near-duplicates. 3 of 64 is the usual choice (Manku et al., WWW 2007).
+ */
+export const NEAR_DUPLICATE_BITS = 3;
+
+/** The four 16-bit bands used to index SimHashes: any two within 3 bits share one. */
+export function bands(hash: string): string[] {
+  return [0, 4, 8, 12].map((i, k) => `${k}${hash.slice(i, i + 4)}`);
+}

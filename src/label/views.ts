@@ -1,0 +1,118 @@
+import type { FieldText, Tagged } from '../nlp/types';
+import type { EntityKind } from '../types';
+import type { Hit, Lexicon } from './lexicon';
+
+/** An entity mention inside a field, flattened for the sentence walk. */
+export interface MentionRef {
+  id: string;
+  kind: EntityKind;
+  /** The entity's canonical name. */
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** A clause: the span between clause punctuation (，,；;：:) inside a sentence. */
+export interface Clause {
+  start: number;
+  end: number;
+  hits: Hit[];
+  mentions: MentionRef[];
+}
+
+/** One sentence of one field, with its lexicon hits and mentions split by clause. */
+export interface SentenceView {
+  field: 'title' | 'body';
+  /** The original text of the field; offsets below are into it. */
+  source: string;
+  start: number;
+  end: number;
+  clauses: Clause[];
+  mentions: MentionRef[];
+}
+
+// Sentence-final punctuation and line breaks. The tagger's sentences are split
+// again at these so that a field the tagger left whole (or a headline list)
+// still yields sentence-sized evidence.
+const SENTENCE_END = new Set([...'。！？!?\n；;'].map((c) => c.charCodeAt(0)));
+const CLAUSE_END = new Set([...'，,：:'].map((c) => c.charCodeAt(0)));
+const SPACE = /\s/;
+
+function trimSpan(s: string, start: number, end: number): [number, number] {
+  while (start < end && SPACE.test(s[start]!)) start++;
+  while (end > start && SPACE.test(s[end - 1]!)) end--;
+  return [start, end];
+}
+
+function sentenceSpans(f: FieldText): Array<[number, number]> {
+  const base: Array<[number, number]> = f.sentences.length ? f.sentences.map((s) => [s.start, s.end]) : [[0, f.original.length]];
+  const out: Array<[number, number]> = [];
+  for (const [s0, e0] of base) {
+    let from = s0;
+    for (let i = s0; i < e0; i++) {
+      if (SENTENCE_END.has(f.original.charCodeAt(i))) {
+        const [a, b] = trimSpan(f.original, from, i + 1);
+        if (b > a) out.push([a, b]);
+        from = i + 1;
+      }
+    }
+    const [a, b] = trimSpan(f.original, from, e0);
+    if (b > a) out.push([a, b]);
+  }
+  return out;
+}
+
+function mentionsOf(tagged: Tagged, field: 'title' | 'body'): MentionRef[] {
+  const out: MentionRef[] = [];
+  for (const e of tagged.entities) for (const m of e.mentions) if (m.field === field) out.push({ id: e.id, kind: e.kind, name: e.name, start: m.start, end: m.end });
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+// A trigger inside a name (a company, person, place) is part of the name; a
+// theme or product mention (資本支出, 出口管制) may well be the event word.
+const NAMES: ReadonlySet<EntityKind> = new Set(['company', 'etf', 'org', 'person', 'place']);
+
+/**
+ * Sentences of title and body with lexicon hits and entity mentions, in one
+ * pass over each field. Hits that fall inside the name of a company, ETF,
+ * organisation, person or place are dropped.
+ */
+export function buildViews(tagged: Tagged, lex: Lexicon): SentenceView[] {
+  const views: SentenceView[] = [];
+  for (const f of [tagged.title, tagged.body]) {
+    const mentions = mentionsOf(tagged, f.field);
+    let mi = 0;
+    for (const [start, end] of sentenceSpans(f)) {
+      while (mi < mentions.length && mentions[mi]!.end <= start) mi++;
+      const inSentence: MentionRef[] = [];
+      for (let k = mi; k < mentions.length && mentions[k]!.start < end; k++) if (mentions[k]!.end <= end) inSentence.push(mentions[k]!);
+      const hits = lex.scan(f.original, start, end).filter((h) => !inSentence.some((m) => NAMES.has(m.kind) && h.start < m.end && m.start < h.end));
+      views.push({ field: f.field, source: f.original, start, end, clauses: clauses(f.original, start, end, hits, inSentence), mentions: inSentence });
+    }
+  }
+  return views;
+}
+
+function clauses(text: string, start: number, end: number, hits: Hit[], mentions: MentionRef[]): Clause[] {
+  const out: Clause[] = [];
+  let from = start;
+  let hi = 0;
+  let mi = 0;
+  const close = (to: number) => {
+    if (to <= from) return;
+    const c: Clause = { start: from, end: to, hits: [], mentions: [] };
+    while (hi < hits.length && hits[hi]!.start < to) c.hits.push(hits[hi++]!);
+    while (mi < mentions.length && mentions[mi]!.start < to) c.mentions.push(mentions[mi++]!);
+    out.push(c);
+  };
+  for (let i = start; i < end; i++) {
+    if (CLAUSE_END.has(text.charCodeAt(i))) {
+      // A comma between digits is a thousands separator, not a clause break.
+      if (text[i] === ',' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) continue;
+      close(i + 1);
+      from = i + 1;
+    }
+  }
+  close(end);
+  return out;
+}
