@@ -2,6 +2,9 @@ import type { Command } from '../command';
 import { configCommand } from './config';
 import { demoCommand } from './demo';
 import { dictCommand } from './dict';
+import { extractCommand } from './extract';
+import { feedsCommand } from './feeds';
+import { ingestCommand } from './ingest';
 import { replayCommand } from './replay';
 import { tagCommand } from './tag';
 import { withRedisCommand } from './with-redis';
@@ -16,4 +19,7 @@ export const commands: Command[] = [
   configCommand,
   withRedisCommand,
   dictCommand,
+  feedsCommand,
+  ingestCommand,
+  extractCommand,
 ];
