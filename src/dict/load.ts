@@ -68,9 +68,15 @@ export function buildDictionary(layers: LocatedEntry[][], version: string): Dict
   const layerOf: number[] = [];
   const byId = new Map<string, DictEntry>();
   const locations = new Map<string, { file: string; line: number }>();
+  const byTicker = new Map<string, DictEntry>();
   layers.forEach((layer, li) => {
     for (const { entry, file, line } of layer) {
       if (byId.has(entry.id)) continue;
+      const tickers = [...(entry.ticker ? [entry.ticker] : []), ...(entry.listings ?? [])].map(tickerKey);
+      // A listing of a company an earlier directory already has under another
+      // id (HKEX:09988 is a second listing of US:BABA) is the same company.
+      if (li > 0 && tickers.some((k) => byTicker.has(k))) continue;
+      for (const k of tickers) if (!byTicker.has(k)) byTicker.set(k, entry);
       byId.set(entry.id, entry);
       locations.set(entry.id, { file, line });
       entries.push(entry);
@@ -83,26 +89,23 @@ export function buildDictionary(layers: LocatedEntry[][], version: string): Dict
   const flat = written.flat();
   const variants = scriptVariants(flat);
 
-  const byTicker = new Map<string, DictEntry>();
   const aliases = new Map<string, string[]>();
   const forms = new Map<string, string[]>();
-  const ownerLayer = new Map<string, number>();
+  const layerOfId = new Map<string, number>();
   const ambiguousForms = new Set<string>();
   let k = 0;
   entries.forEach((e, ei) => {
     const layer = layerOf[ei]!;
-    for (const t of [...(e.ticker ? [e.ticker] : []), ...(e.listings ?? [])]) {
-      const key = tickerKey(t);
-      if (!byTicker.has(key)) byTicker.set(key, e);
-    }
+    if (layer > 0) layerOfId.set(e.id, layer);
     const ambiguousWritten = new Set(e.ambiguousAliases ?? []);
     for (const form of written[ei]!) {
-      const all = [form, ...variants[k++]!];
-      for (const f of all) {
+      const vs = variants[k++]!;
+      for (let v = -1; v < vs.length; v++) {
+        const f = v < 0 ? form : vs[v]!;
         const key = foldAlias(f);
-        const owner = ownerLayer.get(key);
-        if (owner !== undefined && owner < layer) continue;
-        ownerLayer.set(key, layer);
+        // A spelling already used by an earlier directory stays with it (shipped wins).
+        const owner = aliases.get(key)?.[0];
+        if (owner !== undefined && (layerOfId.get(owner) ?? 0) < layer) continue;
         addTo(aliases, key, e.id);
         addTo(forms, f, e.id);
         if (e.ambiguous || ambiguousWritten.has(form)) ambiguousForms.add(key);

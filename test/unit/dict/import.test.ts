@@ -150,3 +150,14 @@ describe('newsflow dict', () => {
     expect(readFileSync(join(dir, 'listing-cn-bom.jsonl'), 'utf8')).toContain('"id":"CN:601857"');
   });
 });
+
+describe('second listings', () => {
+  it('drops an imported row whose ticker the shipped dictionary lists under another id', () => {
+    const dir = tmp();
+    writeDictFile(dir, 'hk.jsonl', [{ id: 'HK:09988', kind: 'company', name: '阿里巴巴-SW', aliases: [], ticker: { code: '09988', market: 'HKEX' }, source: 'import:hk.csv' }], []);
+    const d = loadDictionary([SHIPPED_DICT_DIR, dir]);
+    expect(d.byId.has('HK:09988')).toBe(false);
+    expect(d.byTicker.get('HKEX:09988')?.id).toBe('US:BABA');
+    expect(d.aliases.get(foldAlias('阿里巴巴-SW'))).toBeUndefined();
+  });
+});
