@@ -21,8 +21,9 @@ describe('an imported listing feeds the tagger', () => {
       body: '聯發科技今天公布營收，貴州茅臺股價上漲，比亚迪與中華電信也受關注。台積電表示產能滿載。',
     });
     // Gold, from reading the text: 聯發科 (twice), 宁德时代, 貴州茅臺 (Traditional
-    // spelling of an imported Simplified name), 比亚迪, 中華電信, 台積電 (shipped).
-    expect(r.entities.map((e) => e.id).sort()).toEqual(['CN:002594', 'CN:300750', 'CN:600519', 'TW:2330', 'TW:2412', 'TW:2454']);
+    // spelling of an imported Simplified name), 比亚迪, 中華電信, 台積電 (shipped);
+    // 財報 is a theme, not a company.
+    expect(r.entities.filter((e) => e.kind === 'company').map((e) => e.id).sort()).toEqual(['CN:002594', 'CN:300750', 'CN:600519', 'TW:2330', 'TW:2412', 'TW:2454']);
     expect(r.tickers).toEqual(['002594.SZ', '2330.TW', '2412.TW', '2454.TW', '300750.SZ', '600519.SH']);
     expect(r.entities.find((e) => e.id === 'CN:600519')?.mentions.map((m) => m.text)).toEqual(['貴州茅臺']);
   });
