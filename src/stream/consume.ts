@@ -49,6 +49,8 @@ export interface ConsumeOptions {
   /** Stops the consumer like `stop()`. */
   signal?: AbortSignal;
   logger?: ConsumeLogger;
+  /** Called when a blocking read found nothing new (e.g. to stop once the stream is drained). */
+  onIdle?: () => void;
   /** Check the group's lag against the stream's retention every `intervalMs` and warn. */
   lag?: { maxLen: number; retentionMs?: number; margin?: number; intervalMs?: number };
 }
@@ -265,7 +267,9 @@ export function consume(opts: ConsumeOptions): ConsumerHandle {
           nextLag = now + (opts.lag.intervalMs ?? 30_000);
           await checkLag();
         } else {
-          await handleBatch(await readGroup('>', true), true);
+          const fresh = await readGroup('>', true);
+          if (fresh.length === 0 && !stopping) opts.onIdle?.();
+          await handleBatch(fresh, true);
         }
         backoff = 100;
       } catch (err) {
@@ -283,6 +287,12 @@ export function consume(opts: ConsumeOptions): ConsumerHandle {
     return stats;
   }
 
+  /** Leave the group's consumer list clean: drop this name if it holds nothing pending. */
+  async function forgetIfIdle(): Promise<void> {
+    const rows = (await redis.call('XPENDING', [stream, group, '-', '+', 1, consumer])) as unknown[];
+    if (rows.length === 0) await redis.call('XGROUP', ['DELCONSUMER', stream, group, consumer]);
+  }
+
   let groupReady = false;
   async function ensureGroupOnce(): Promise<void> {
     if (groupReady) return;
@@ -292,6 +302,7 @@ export function consume(opts: ConsumeOptions): ConsumerHandle {
 
   const done = run().finally(async () => {
     blocking.disconnect();
+    await forgetIfIdle().catch(() => undefined);
     if (ownsConnection) await redis.quit().catch(() => redis.disconnect());
   });
 

@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { configCommand } from './config';
 import { demoCommand } from './demo';
+import { eventsCommand } from './events';
 import { dictCommand } from './dict';
 import { extractCommand } from './extract';
 import { feedsCommand } from './feeds';
@@ -15,6 +16,7 @@ export const commands: Command[] = [
   demoCommand,
   replayCommand,
   workersCommand,
+  eventsCommand,
   tagCommand,
   configCommand,
   withRedisCommand,
