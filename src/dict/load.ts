@@ -12,8 +12,12 @@ export const SHIPPED_DICT_DIR = fileURLToPath(new URL('../../dict', import.meta.
 
 /** Key used for alias lookup: NFKC (full-width → half-width) and lower-case Latin. */
 export function foldAlias(s: string): string {
-  return s.normalize('NFKC').toLowerCase();
+  // Most spellings are plain CJK ideographs, which NFKC and lower-casing leave
+  // alone; skipping them halves the time of a large load.
+  return PLAIN_HAN.test(s) ? s : s.normalize('NFKC').toLowerCase();
 }
+
+const PLAIN_HAN = /^[\u4e00-\u9fff]+$/;
 
 /**
  * Load the dictionary from `dirs`, earlier directories first: an entry of an
@@ -90,14 +94,16 @@ export function buildDictionary(layers: LocatedEntry[][], version: string): Dict
   const variants = scriptVariants(flat);
 
   const aliases = new Map<string, string[]>();
-  const forms = new Map<string, string[]>();
+  // Surface forms are kept as two flat lists and indexed only if someone asks.
+  const formText: string[] = [];
+  const formId: string[] = [];
   const layerOfId = new Map<string, number>();
   const ambiguousForms = new Set<string>();
   let k = 0;
   entries.forEach((e, ei) => {
     const layer = layerOf[ei]!;
     if (layer > 0) layerOfId.set(e.id, layer);
-    const ambiguousWritten = new Set(e.ambiguousAliases ?? []);
+    const ambiguousWritten = e.ambiguousAliases ? new Set(e.ambiguousAliases) : undefined;
     for (const form of written[ei]!) {
       const vs = variants[k++]!;
       for (let v = -1; v < vs.length; v++) {
@@ -107,13 +113,26 @@ export function buildDictionary(layers: LocatedEntry[][], version: string): Dict
         const owner = aliases.get(key)?.[0];
         if (owner !== undefined && (layerOfId.get(owner) ?? 0) < layer) continue;
         addTo(aliases, key, e.id);
-        addTo(forms, f, e.id);
-        if (e.ambiguous || ambiguousWritten.has(form)) ambiguousForms.add(key);
+        formText.push(f);
+        formId.push(e.id);
+        if (e.ambiguous || ambiguousWritten?.has(form)) ambiguousForms.add(key);
       }
     }
   });
   for (const [key, ids] of aliases) if (ids.length > 1) ambiguousForms.add(key);
-  return { version, entries, byId, byTicker, aliases, ambiguousForms, forms, locations };
+  const dict: Dictionary = { version, entries, byId, byTicker, aliases, ambiguousForms, locations };
+  let forms: Map<string, string[]> | undefined;
+  Object.defineProperty(dict, 'forms', {
+    enumerable: true,
+    get(): Map<string, string[]> {
+      if (!forms) {
+        forms = new Map();
+        for (let i = 0; i < formText.length; i++) addTo(forms, formText[i]!, formId[i]!);
+      }
+      return forms;
+    },
+  });
+  return dict;
 }
 
 function addTo(map: Map<string, string[]>, key: string, id: string): void {
