@@ -30,8 +30,12 @@ export function keys(prefix: string) {
     tickerIndex: (ticker: string) => k('ticker', ticker),
     /** Sorted set of event ids by publish time, per entity id (`TW:2330`). */
     entityIndex: (entityId: string) => k('entity', entityId),
-    /** Near-duplicate detection: recent SimHashes. */
+    /** Near-duplicate detection: recent SimHashes (hash: article id → `<simhash> <firstSeenMs>`). */
     novelty: k('novelty'),
+    /** Near-duplicate detection: article id → last seen (ms), for expiry. */
+    noveltySeen: k('novelty', 'seen'),
+    /** Near-duplicate detection: article ids per 8-bit SimHash band (`3a7` = band 3, bits a7), by last seen. */
+    noveltyBand: (band: string) => k('novelty', 'band', band),
     /** Configured feeds. */
     feeds: k('feeds'),
     /** Per article id: already taken from a feed, so each item is enqueued once. */

@@ -18,6 +18,9 @@ const FALLBACK: Partial<Record<EventType, ReadonlySet<EntityKind>>> = {
   capex: new Set(['product']),
   supply_pricing: new Set(['product']),
 };
+// A rule names the regulator in one clause and the companies it hits in
+// another (美國商務部宣布擴大…出口管制，輝達股價應聲重挫): take the sentence.
+const SENTENCE_WIDE: ReadonlySet<EventType> = new Set(['regulation']);
 const TWO_SIDED: ReadonlySet<EventType> = new Set(['m_and_a', 'partnership']);
 const DEFAULT_FALLBACK: ReadonlySet<EntityKind> = new Set(['person']);
 const WITH_PRIMARY: Partial<Record<EventType, ReadonlySet<EntityKind>>> = {
@@ -49,8 +52,9 @@ function ids(ms: readonly MentionRef[], kinds: ReadonlySet<EntityKind>, source: 
  */
 export function resolveEntities(type: EventType, clause: Clause, sentence: SentenceView): { ids: string[]; concrete: boolean } {
   const tiers = WITH_PRIMARY[type] ? [WITH_PRIMARY[type]] : [PRIMARY, FALLBACK[type] ?? DEFAULT_FALLBACK];
+  const scopes = SENTENCE_WIDE.has(type) ? [sentence.mentions] : [clause.mentions, sentence.mentions];
   for (const [i, kinds] of tiers.entries()) {
-    for (const ms of [clause.mentions, sentence.mentions]) {
+    for (const ms of scopes) {
       const found = ids(ms, kinds, sentence.source);
       if (!found.length) continue;
       // Deals have two sides and the acquirer or partner is usually the
@@ -71,11 +75,19 @@ const DIGIT = /[0-9０-９]/;
 // no event.
 function negated(hit: Hit, clause: Clause): boolean {
   let negs = 0;
-  for (const h of clause.hits) {
+  for (const [i, h] of clause.hits.entries()) {
     if (h.start >= hit.start) break;
-    if (hit.start - h.end > NEGATION_REACH) continue;
+    if (!h.entry.hedge && !h.entry.neg) continue;
+    // Trigger words in between do not use up the reach: 並未與任何客戶簽署MOU
+    // negates MOU as much as 簽署.
+    let gap = hit.start - h.end;
+    for (let j = i + 1; j < clause.hits.length && clause.hits[j]!.start < hit.start; j++) {
+      const w = clause.hits[j]!;
+      if (w.entry.trigger) gap -= w.end - w.start;
+    }
+    if (gap > NEGATION_REACH) continue;
     if (h.entry.hedge) return true;
-    if (h.entry.neg) negs++;
+    negs++;
   }
   return negs % 2 === 1;
 }
@@ -89,8 +101,9 @@ interface Candidate extends EventLabel {
  * Event rules over one sentence (see docs/labels.md, "Rules"):
  * 1. every trigger word found in a clause is a candidate of its type;
  * 2. a negated or hedged trigger is dropped (the event did not happen);
- * 3. `yield` triggers give way to a non-yielding trigger of another type in the
- *    same clause (營收創新高 is earnings, not a price move);
+ * 3. `yield` triggers give way to any non-yielding trigger in their clause,
+ *    `yield-sentence` ones to any in their sentence (營收…創歷年同期新高 is
+ *    earnings, not a price move);
  * 4. `object` triggers need an entity mention after them (投資OpenAI),
  *    `money` triggers a figure after them (投入 6,250 萬美元), `figure`
  *    triggers a figure or a sentiment word in the clause (營收創新高);
@@ -108,12 +121,18 @@ export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, order
     const m = mass(c);
     return { pos: acc.pos + m.pos, neg: acc.neg + m.neg };
   }, { pos: 0, neg: 0 });
+  // Yielding triggers give way to any other trigger of their clause (or, for
+  // record words, of their sentence), even a negated one: in 廣達股價未見重挫
+  // the clause is about the (negated) drop, so 股價 alone must not report a move.
+  const isStrong = (h: Hit) => h.entry.trigger !== undefined && !h.entry.trigger.yields;
+  const strongInSentence = v.clauses.some((c) => c.hits.some(isStrong));
   for (const c of v.clauses) {
+    const strongInClause = c.hits.some(isStrong);
     const live = c.hits.filter((h) => h.entry.trigger && !negated(h, c));
-    const strongTypes = new Set(live.filter((h) => !h.entry.trigger!.yields).map((h) => h.entry.trigger!.type));
     for (const h of live) {
       const t = h.entry.trigger!;
-      if (t.yields && [...strongTypes].some((x) => x !== t.type)) continue;
+      if (t.yields === 'clause' && strongInClause) continue;
+      if (t.yields === 'sentence' && strongInSentence) continue;
       if (t.object && !c.mentions.some((m) => m.start >= h.end)) continue;
       if (t.money && !DIGIT.test(v.source.slice(h.end, c.end))) continue;
       if (t.figure && !DIGIT.test(v.source.slice(c.start, c.end)) && sign(mass(c)) === 0) continue;

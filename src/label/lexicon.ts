@@ -10,8 +10,8 @@ export interface Trigger {
   weight: number;
   /** Emit only when the event resolves to at least one entity. */
   weak: boolean;
-  /** Drop when a non-yielding trigger of another type is in the same clause. */
-  yields: boolean;
+  /** Drop when a non-yielding trigger is in the same clause (or sentence). */
+  yields: false | 'clause' | 'sentence';
   /** Keep only when an entity mention follows the trigger in the clause. */
   object: boolean;
   /** Drop when one of these words follows the trigger in the clause. */
@@ -165,13 +165,13 @@ export function loadLexicon(): Lexicon {
     if (!isEventType(type!)) throw new LexiconError('src/label/data/events.tsv', line, `unknown event type ${JSON.stringify(type)}`);
     const fl = flags === '-' ? [] : flags!.split(',');
     const veto = fl.find((f) => f.startsWith('veto:'))?.slice(5).split('|') ?? [];
-    for (const f of fl) if (!['weak', 'yield', 'object', 'money', 'figure'].includes(f) && !f.startsWith('veto:')) throw new LexiconError('src/label/data/events.tsv', line, `unknown flag ${JSON.stringify(f)}`);
+    for (const f of fl) if (!['weak', 'yield', 'yield-sentence', 'object', 'money', 'figure'].includes(f) && !f.startsWith('veto:')) throw new LexiconError('src/label/data/events.tsv', line, `unknown flag ${JSON.stringify(f)}`);
     const trigger: Trigger = {
       type,
       polarity: num(pol!, 'events.tsv', line, -1, 1) as -1 | 0 | 1,
       weight: num(weight!, 'events.tsv', line, 0, 1),
       weak: fl.includes('weak'),
-      yields: fl.includes('yield'),
+      yields: fl.includes('yield-sentence') ? 'sentence' : fl.includes('yield') ? 'clause' : false,
       object: fl.includes('object'),
       money: fl.includes('money'),
       figure: fl.includes('figure'),

@@ -1,0 +1,149 @@
+import type { Redis } from 'ioredis';
+import { BadInputError } from '../errors';
+import type { Keys } from '../keys';
+import { MAX_SIMILAR, type NoveltyResult, type NoveltyStore } from '../label/novelty';
+import { bands, NEAR_DUPLICATE_BITS } from '../label/simhash';
+
+// novelty-10: near-duplicate check and record in one step, so two workers
+// analysing two copies at once cannot both see the other as new.
+//
+// KEYS[1]    hash  article id -> "<simhash> <firstSeenMs>"
+// KEYS[2]    zset  article id -> last seen (ms); drives expiry of KEYS[1]
+// KEYS[3..10] zset article ids per 8-bit SimHash band, by last seen
+// ARGV[1] article id   ARGV[2] simhash (16 hex digits)   ARGV[3] ttl (ms)
+// ARGV[4] max differing bits   ARGV[5] max similar ids returned
+// Returns { duplicateOf or "", similar id, ... }.
+//
+// Any two SimHashes within 7 bits agree on at least one of the eight 8-bit
+// bands (pigeonhole), so the candidates are the members of this article's
+// eight band sets. An article is never its own candidate. duplicateOf is the
+// earliest-seen candidate seen before this article (a new article is later
+// than everything stored); a replay keeps its first-seen time.
+const NOVELTY_LUA = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local self, hash, ttl = ARGV[1], ARGV[2], tonumber(ARGV[3])
+local maxBits, maxSimilar = tonumber(ARGV[4]), tonumber(ARGV[5])
+local cutoff = now - ttl
+
+local old = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', cutoff, 'LIMIT', 0, 500)
+if #old > 0 then
+  redis.call('HDEL', KEYS[1], unpack(old))
+  redis.call('ZREM', KEYS[2], unpack(old))
+end
+
+local POP = {[0]=0,1,1,2,1,2,2,3,1,2,2,3,2,3,3,4}
+local function distance(a, b)
+  local d = 0
+  for i = 1, 16 do
+    d = d + POP[bit.bxor(tonumber(string.sub(a, i, i), 16), tonumber(string.sub(b, i, i), 16))]
+  end
+  return d
+end
+
+local prev = redis.call('HGET', KEYS[1], self)
+local selfFirst = now
+local isNew = true
+if prev then
+  selfFirst = tonumber(string.match(prev, ' (%d+)$'))
+  isNew = false
+end
+
+local seen = {}
+local near = {}
+for k = 3, 10 do
+  redis.call('ZREMRANGEBYSCORE', KEYS[k], '-inf', cutoff)
+  local ids = redis.call('ZREVRANGE', KEYS[k], 0, 999)
+  for _, id in ipairs(ids) do
+    if id ~= self and not seen[id] then
+      seen[id] = true
+      local v = redis.call('HGET', KEYS[1], id)
+      if v then
+        local h, first = string.match(v, '^(%x+) (%d+)$')
+        if h and #h == 16 then
+          local d = distance(hash, h)
+          if d <= maxBits then
+            near[#near + 1] = { id = id, d = d, first = tonumber(first) }
+          end
+        end
+      end
+    end
+  end
+end
+
+local dup = nil
+for _, c in ipairs(near) do
+  local earlier = isNew or c.first < selfFirst or (c.first == selfFirst and c.id < self)
+  if earlier and (dup == nil or c.first < dup.first or (c.first == dup.first and c.id < dup.id)) then
+    dup = c
+  end
+end
+table.sort(near, function(x, y)
+  if x.d ~= y.d then return x.d < y.d end
+  if x.first ~= y.first then return x.first < y.first end
+  return x.id < y.id
+end)
+
+redis.call('HSET', KEYS[1], self, hash .. ' ' .. selfFirst)
+redis.call('ZADD', KEYS[2], now, self)
+for k = 3, 10 do
+  redis.call('ZADD', KEYS[k], now, self)
+end
+for k = 1, 10 do
+  redis.call('PEXPIRE', KEYS[k], ttl)
+end
+
+local out = { dup and dup.id or '' }
+for i = 1, math.min(#near, maxSimilar) do
+  out[#out + 1] = near[i].id
+end
+return out
+`;
+
+type WithNovelty = Redis & { newsflowNovelty(...args: string[]): Promise<string[]> };
+
+function withScript(redis: Redis): WithNovelty {
+  const r = redis as WithNovelty;
+  if (typeof r.newsflowNovelty !== 'function') redis.defineCommand('newsflowNovelty', { numberOfKeys: 10, lua: NOVELTY_LUA });
+  return r;
+}
+
+export interface RedisNoveltyOptions {
+  /** How long an article is remembered after it was last seen (config.noveltyTtl). */
+  ttlMs: number;
+  maxBits?: number;
+}
+
+const HEX16 = /^[0-9a-f]{16}$/;
+
+/**
+ * The novelty store workers share: recent SimHashes in Redis under
+ * `keys.novelty*`, forgotten `ttlMs` after they were last seen. Safe under
+ * concurrent workers (one Lua script per check).
+ */
+export class RedisNoveltyStore implements NoveltyStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+    private readonly opts: RedisNoveltyOptions,
+  ) {
+    if (!(opts.ttlMs > 0)) throw new RangeError(`novelty ttl must be positive, got ${opts.ttlMs}`);
+  }
+
+  async check(articleId: string, simhash: string): Promise<NoveltyResult> {
+    if (!articleId) throw new BadInputError('novelty check needs an article id');
+    if (!HEX16.test(simhash)) throw new BadInputError(`article ${articleId}: simhash must be 16 lower-case hex digits, got ${JSON.stringify(simhash)}`);
+    const k = this.keys;
+    const [dup, ...similar] = await withScript(this.redis).newsflowNovelty(
+      k.novelty,
+      k.noveltySeen,
+      ...bands(simhash).map((b) => k.noveltyBand(b)),
+      articleId,
+      simhash,
+      String(this.opts.ttlMs),
+      String(this.opts.maxBits ?? NEAR_DUPLICATE_BITS),
+      String(MAX_SIMILAR),
+    );
+    return { duplicateOf: dup ? dup : null, similar };
+  }
+}
