@@ -21,7 +21,7 @@ export function schedulerId(url: string): string {
 
 /**
  * Add or update a feed: store it and (re)create its job scheduler, which
- * adds one `ingest:feed` job every `everyMs`, starting now.
+ * adds one `ingest:feed` job every `everyMs` (the first one at once).
  */
 export async function addFeed(redis: Redis, keys: Keys, feedQueue: Queue, input: { url: string; name?: string | null; everyMs: number; now?: Date }): Promise<FeedEntry> {
   const url = parseFetchUrl(input.url).toString();
@@ -29,7 +29,7 @@ export async function addFeed(redis: Redis, keys: Keys, feedQueue: Queue, input:
   const entry: FeedEntry = { url, name: input.name?.trim() || null, everyMs: input.everyMs, addedAt: (input.now ?? new Date()).toISOString() };
   await redis.hset(keys.feeds, url, JSON.stringify(entry));
   const data: FeedJobData = entry.name ? { url, name: entry.name } : { url };
-  await feedQueue.upsertJobScheduler(schedulerId(url), { every: entry.everyMs, immediately: true }, { name: 'ingest:feed', data });
+  await feedQueue.upsertJobScheduler(schedulerId(url), { every: entry.everyMs }, { name: 'ingest:feed', data });
   return entry;
 }
 
