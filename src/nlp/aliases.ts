@@ -1,4 +1,5 @@
 import type { DictEntry, Dictionary } from '../dict/types';
+import { foldAlias } from '../dict/load';
 import { matchKey } from './fold';
 import { normalise } from './normalise';
 
@@ -15,11 +16,14 @@ export interface AliasHit {
   end: number;
   /** Entry ids the alias names (usually one). */
   ids: readonly string[];
+  /** Those of `ids` for which this spelling is also an ordinary word or another thing: tag only with evidence. */
+  ambiguous: ReadonlySet<string>;
 }
 
 interface Node {
   next: Map<number, Node>;
   ids?: string[];
+  ambiguous?: Set<string>;
   /** The alias is short upper-case Latin (AMD, NVDA): match it only in upper case. */
   exactCase?: string;
 }
@@ -59,7 +63,9 @@ export function buildAliasIndex(dict: Dictionary): AliasIndex {
         node = n;
       }
       node.ids ??= [];
+      node.ambiguous ??= new Set();
       if (!node.ids.includes(e.id)) node.ids.push(e.id);
+      if (e.ambiguous || e.ambiguousAliases?.includes(name) || dict.ambiguousForms?.has(foldAlias(name))) node.ambiguous.add(e.id);
       if (/^[A-Z0-9&.-]{2,4}$/.test(norm)) node.exactCase = norm;
     }
   }
@@ -81,7 +87,8 @@ export function buildAliasIndex(dict: Dictionary): AliasIndex {
       const hits: AliasHit[] = [];
       let i = 0;
       while (i < key.length) {
-        if (!root.next.has(key.charCodeAt(i)) || !okStart(key, boundary, i)) {
+        // The boundary test first: most positions are inside a token.
+        if (!okStart(key, boundary, i) || !root.next.has(key.charCodeAt(i))) {
           i++;
           continue;
         }
@@ -93,7 +100,7 @@ export function buildAliasIndex(dict: Dictionary): AliasIndex {
           const end = j + 1;
           if (!okEnd(key, boundary, end)) continue;
           if (node.exactCase && normalised.slice(i, end) !== node.exactCase) continue;
-          best = { start: i, end, ids: node.ids };
+          best = { start: i, end, ids: node.ids, ambiguous: node.ambiguous! };
         }
         if (best) {
           hits.push(best);

@@ -79,13 +79,30 @@ export function yearLike(code: string): boolean {
   return /^(19|20)\d\d$/.test(code);
 }
 
-const isDigits = (s: string): boolean => /^\d+[A-Z]?$/.test(s);
+function isDigits(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
 
 function cnMarket(code: string): Market | null {
   if (/^(60|68|90)\d{4}$/.test(code)) return 'SSE';
   if (/^(00|30|20)\d{4}$/.test(code)) return 'SZSE';
   if (/^(8|4|92)\d+$/.test(code) && code.length === 6) return 'BSE';
   return null;
+}
+
+function tw(c: string, market: Market = 'TWSE'): Reading {
+  return { id: `TW:${c}`, code: c, market, kind: c.startsWith('00') ? 'etf' : 'company' };
+}
+function hk(c: string): Reading {
+  const p = c.padStart(5, '0');
+  return { id: `HK:${p}`, code: p, market: 'HKEX', kind: 'company' };
+}
+function cn(c: string, market: Market): Reading {
+  return { id: `CN:${c}`, code: c, market, kind: 'company' };
+}
+function us(c: string, market: Market = 'NASDAQ'): Reading {
+  return { id: `US:${c}`, code: c, market, kind: 'company' };
 }
 
 /**
@@ -96,13 +113,6 @@ function cnMarket(code: string): Market | null {
  * Taiwanese ETF (00679B) in Traditional text.
  */
 export function readings(code: string, suffix: string | undefined, script: Script): Reading[] {
-  const tw = (c: string, market: Market = 'TWSE'): Reading => ({ id: `TW:${c}`, code: c, market, kind: /^00/.test(c) ? 'etf' : 'company' });
-  const hk = (c: string): Reading => {
-    const p = c.padStart(5, '0');
-    return { id: `HK:${p}`, code: p, market: 'HKEX', kind: 'company' };
-  };
-  const cn = (c: string, market: Market): Reading => ({ id: `CN:${c}`, code: c, market, kind: 'company' });
-  const us = (c: string, market: Market = 'NASDAQ'): Reading => ({ id: `US:${c}`, code: c, market, kind: 'company' });
   if (!isDigits(code)) {
     if (suffix && !['US', 'O', 'N', 'NASDAQ', 'NYSE', 'NYSE AMERICAN', 'AMEX'].includes(suffix)) return [];
     return [us(code, suffix === 'NYSE' || suffix === 'N' ? 'NYSE' : 'NASDAQ')];

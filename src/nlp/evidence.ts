@@ -3,8 +3,9 @@ import { matchKey } from './fold';
 /**
  * Evidence that a name which is also an ordinary word (大量, 佳能, 東台,
  * 華城 …; `ambiguous` in the dictionary) names the company here: a company
- * suffix right after it, or a listed-company word (股價, 營收, 法人 …) close
- * by in the same clause. The inline-code evidence is decided in tag.ts.
+ * suffix right after it, or a listed-company word (股價, 營收, 法人 …) or a
+ * word for what companies do or are (結盟, 併購, 巨頭 …) close by in the
+ * same clause. The inline-code evidence is decided in tag.ts.
  */
 const SUFFIXES = ['公司', '集團', '股份', '控股', '-KY', '科技', '電子', '精機', '工業', '企業', '實業', '股'].map(matchKey);
 const FINANCE = [
@@ -12,19 +13,23 @@ const FINANCE = [
   '除息', '股東', '市值', '上市', '上櫃', '個股', '概念股', '每股', 'eps', '獲利', '毛利率', '股票', '掛牌', '收盤', '開盤', '股利', '配息',
   '盈餘', '淨利', '股本', '成交量', '本益比', '營業利益', '庫藏股', '增資', '減資',
 ].map(matchKey);
+// What companies do and are called as a group, counted only after the name
+// (與日產結盟, Meta 等巨頭): before it they describe something else (合資公司或大量採購).
+const CORPORATE_AFTER = ['結盟', '合作', '攜手', '併購', '收購', '入股', '旗下', '子公司', '總裁', '社長', '創辦人', '巨頭', '大廠', '企業', '廠商', '業者'].map(matchKey);
 const CLAUSE_END = /[，,。；;！？!?\n、:]/;
 const WINDOW = 8;
 
 /** Whether the hit at [start, end) of `key` (the matching key of the text) has suffix or finance-word evidence. */
 export function hasLocalEvidence(key: string, start: number, end: number): boolean {
-  const after = key.slice(end, end + 4).trimStart();
-  if (SUFFIXES.some((s) => after.startsWith(s))) return true;
+  const next = key.slice(end, end + 4).trimStart();
+  if (SUFFIXES.some((s) => next.startsWith(s))) return true;
   let from = start;
   while (from > 0 && start - from < WINDOW && !CLAUSE_END.test(key[from - 1]!)) from--;
   let to = end;
   while (to < key.length && to - end < WINDOW && !CLAUSE_END.test(key[to]!)) to++;
-  const around = key.slice(from, start) + '\u0000' + key.slice(end, to);
-  return FINANCE.some((w) => around.includes(w));
+  const after = key.slice(end, to);
+  const around = key.slice(from, start) + '\u0000' + after;
+  return FINANCE.some((w) => around.includes(w)) || CORPORATE_AFTER.some((w) => after.includes(w));
 }
 
 const isHan = (c: string | undefined): boolean => c !== undefined && /[\u3400-\u9fff\uf900-\ufaff]/.test(c);
@@ -37,4 +42,28 @@ const isHan = (c: string | undefined): boolean => c !== undefined && /[\u3400-\u
  */
 export function standsApart(text: string, start: number, end: number): boolean {
   return !isHan(text[start - 1]) || !isHan(text[end]);
+}
+
+const JOINERS = new Set(['、', '與', '与', '和', '及', '跟', '/', ',']);
+
+/**
+ * Whether the name at [start, end) sits in a list right next to a company
+ * already tagged (`spans`, normalised offsets): 華新、國巨, 弘塑、萬潤.
+ */
+export function listedWithCompany(text: string, start: number, end: number, spans: ReadonlyArray<[number, number]>): boolean {
+  let a = end;
+  while (text[a] === ' ' || text[a] === '*') a++;
+  if (JOINERS.has(text[a] ?? '')) {
+    a++;
+    while (text[a] === ' ') a++;
+    if (spans.some(([s]) => s === a)) return true;
+  }
+  let b = start;
+  while (text[b - 1] === ' ') b--;
+  if (JOINERS.has(text[b - 1] ?? '')) {
+    b--;
+    while (text[b - 1] === ' ' || text[b - 1] === '*') b--;
+    if (spans.some(([, e]) => e === b)) return true;
+  }
+  return false;
 }

@@ -16,8 +16,8 @@ export interface FieldWork {
   key: string;
   /** `boundary[i] === 1` when a token starts or ends at normalised offset `i`. */
   boundary: Uint8Array;
-  /** Token spans in normalised offsets. */
-  spans: Array<[number, number]>;
+  /** Token spans in normalised offsets, flat: `[s0, e0, s1, e1, …]`. */
+  spans: Int32Array;
 }
 
 /** Normalise, fold, segment and split one field. */
@@ -31,10 +31,14 @@ export function buildField(name: 'title' | 'body', original: string, segmenter: 
   const spans = segmenter.cut(folded);
   const boundary = new Uint8Array(n.text.length + 1);
   const tokens: Token[] = [];
-  for (const [s, e] of spans) {
+  for (let k = 0; k < spans.length; k += 2) {
+    const s = spans[k]!;
+    const e = spans[k + 1]!;
     boundary[s] = 1;
     boundary[e] = 1;
-    if (/^\s+$/.test(n.text.slice(s, e))) continue;
+    // jieba gives runs of white space tokens of their own.
+    const c = n.text.charCodeAt(s);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c) continue;
     const os = toOriginal(s);
     const oe = toOriginalEnd(e);
     tokens.push({ text: original.slice(os, oe), start: os, end: oe });

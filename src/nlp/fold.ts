@@ -25,23 +25,63 @@ function foldChar(ch: string): string {
   return f;
 }
 
+// The BMP Han range folded through a table filled on first sight of each
+// character (0 = not looked up yet): OpenCC is asked once per character
+// per process, and the hot loop is a typed-array read.
+const LO = 0x2e80;
+const HI = 0x9fff;
+const table = new Uint16Array(HI - LO + 1);
+
+function foldUnit(c: number): number {
+  const i = c - LO;
+  let f = table[i]!;
+  if (f === 0) {
+    const r = foldChar(String.fromCharCode(c));
+    f = r.length === 1 ? r.charCodeAt(0) : c;
+    table[i] = f;
+  }
+  return f;
+}
+
 /** Fold `text` to Simplified characters; the result has the same length. */
 export function foldScript(text: string): string {
-  let out = '';
-  let runStart = 0;
+  let out: Uint16Array | null = null;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x2e80) continue;
-    const hi = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length;
-    const ch = hi ? text.slice(i, i + 2) : text[i]!;
-    const f = foldChar(ch);
-    if (f !== ch) {
-      out += text.slice(runStart, i) + f;
-      runStart = i + ch.length;
+    if (c < LO) continue;
+    let f = c;
+    if (c <= HI) f = foldUnit(c);
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      // Han beyond the BMP: rare; through the string cache, kept only if the length holds.
+      const ch = text.slice(i, i + 2);
+      const r = foldChar(ch);
+      if (r !== ch) {
+        out ??= codes(text);
+        out[i] = r.charCodeAt(0);
+        out[i + 1] = r.charCodeAt(1);
+      }
+      i++;
+      continue;
     }
-    if (hi) i++;
+    if (f !== c) {
+      out ??= codes(text);
+      out[i] = f;
+    }
   }
-  return runStart === 0 ? text : out + text.slice(runStart);
+  return out ? fromCodes(out) : text;
+}
+
+function codes(text: string): Uint16Array {
+  const a = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) a[i] = text.charCodeAt(i);
+  return a;
+}
+
+const utf16 = new TextDecoder('utf-16le');
+
+/** A string from UTF-16 units (native decoding; far faster than fromCharCode on long texts). */
+export function fromCodes(a: Uint16Array): string {
+  return utf16.decode(a);
 }
 
 /** ASCII-only lower-casing (length-preserving, unlike String#toLowerCase on all of Unicode). */
@@ -61,22 +101,24 @@ export function matchKey(text: string): string {
 export function detectScript(text: string): Script {
   let toSimp = 0;
   let toTrad = 0;
-  const sample = text.length > 4000 ? text.slice(0, 4000) : text;
-  for (const ch of sample) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (c < 0x3400 || c > 0x9fff) continue;
-    if (foldChar(ch) !== ch) toSimp++;
-    else if (cnToTwChar(ch) !== ch) toTrad++;
+  const n = Math.min(text.length, 4000);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3400 || c > HI) continue;
+    if (foldUnit(c) !== c) toSimp++;
+    else if (tradUnit(c) !== c) toTrad++;
   }
   return toSimp >= toTrad ? 'Hant' : 'Hans';
 }
 
-const tradCache = new Map<string, string>();
-function cnToTwChar(ch: string): string {
-  let t = tradCache.get(ch);
-  if (t === undefined) {
-    t = cnToTw(ch);
-    tradCache.set(ch, t);
+const tradTable = new Uint16Array(HI - LO + 1);
+function tradUnit(c: number): number {
+  const i = c - LO;
+  let t = tradTable[i]!;
+  if (t === 0) {
+    const r = cnToTw(String.fromCharCode(c));
+    t = r.length === 1 ? r.charCodeAt(0) : c;
+    tradTable[i] = t;
   }
   return t;
 }

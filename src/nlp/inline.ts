@@ -2,6 +2,7 @@ import type { DictEntry, Dictionary } from '../dict/types';
 import type { Script } from '../types';
 import type { AliasHit } from './aliases';
 import { type CodeSpan, type Reading, readings, yearLike } from './codes';
+import { isOrdinaryWord } from './words';
 
 /**
  * Deciding which entity an inline code names. In order:
@@ -33,10 +34,17 @@ export interface InlineContext {
   script: Script;
   normalised: string;
   key: string;
-  spans: ReadonlyArray<[number, number]>;
+  /** Token spans, flat `[s0, e0, …]` (see segment.ts). */
+  spans: Int32Array;
   hitByEnd: ReadonlyMap<number, AliasHit>;
   /** Alias hits by start offset: a code that is itself an alias (AIDC for 漢翔) is a name, not a code. */
   hitByStart: ReadonlyMap<number, AliasHit>;
+  /**
+   * The article's other codes are Taiwanese: a four-digit code the
+   * dictionary lacks is then read as Taiwanese even in Simplified text,
+   * where it would otherwise be a Hong Kong code.
+   */
+  preferTw?: boolean;
 }
 
 const ACRONYMS = new Set(['AI', 'PSU', 'HBM', 'CSP', 'EPS', 'TEEMA', 'AIDC', 'IEA', 'EMC', 'BMC', 'PPA', 'FSD', 'CPO', 'OSAT', 'ODM', 'OEM', 'ASIC', 'GPU', 'CPU', 'IP', 'ESG', 'EMS', 'EPC', 'TCO', 'CTCI', 'SMR', 'SMRS', 'TAM', 'DEI', 'CPI', 'ETF', 'IPO', 'CEO', 'CFO', 'CTO', 'USD', 'TWD', 'NTD', 'RMB', 'NCP', 'MOU', 'GDP', 'PCB', 'IC', 'AP', 'KV', 'DPU', 'SSD', 'DRAM', 'NAND', 'EUV', 'ABF', 'HPC', 'API', 'LLM', 'AGI', 'ROE', 'ROA', 'PE', 'PB', 'YOY', 'QOQ', 'MOM', 'Q', 'H', 'F', 'B', 'A']);
@@ -77,20 +85,28 @@ function latinNameBefore(text: string, end: number, code: string): [number, numb
   return null;
 }
 
-function hanNameBefore(ctx: InlineContext, end: number): [number, number] | null {
+function hanNameBefore(ctx: InlineContext, end: number, strict: boolean): [number, number] | null {
   const last = ctx.normalised[end - 1];
   if (!isHan(last) || NOT_A_NAME.has(last!) || NOT_A_NAME.has(ctx.key[end - 1]!)) return null;
-  let k = ctx.spans.length - 1;
-  while (k >= 0 && ctx.spans[k]![1] > end) k--;
-  if (k < 0 || ctx.spans[k]![1] !== end) return null;
-  let start = ctx.spans[k]![0];
-  // An unknown name often comes out of jieba as single characters: take
-  // tokens back until the name has two characters.
-  while (end - start < 2 && k > 0) {
-    k--;
-    const [s, e] = ctx.spans[k]!;
-    if (e !== start || !isHan(ctx.normalised[s])) break;
+  const sp = ctx.spans;
+  let k = sp.length / 2 - 1;
+  while (k >= 0 && sp[2 * k + 1]! > end) k--;
+  if (k < 0 || sp[2 * k + 1] !== end) return null;
+  let start = sp[2 * k]!;
+  const word = ctx.key.slice(start, end);
+  // An ordinary word before a bare number makes it a quantity (目標價(1200)).
+  if (strict && word.length >= 2 && isOrdinaryWord(word)) return null;
+  // An unknown name often comes out of jieba as single characters, and a
+  // full name as place + name (贵州 茅台): take tokens back while they are
+  // Han and not ordinary words, up to eight characters.
+  while (k > 0) {
+    const s = sp[2 * (k - 1)]!;
+    const e = sp[2 * (k - 1) + 1]!;
+    const piece = ctx.key.slice(s, e);
+    if (e !== start || ![...piece].every(isHan) || end - s > 8) break;
+    if (end - start >= 2 && (piece.length < 2 || isOrdinaryWord(piece))) break;
     start = s;
+    k--;
   }
   const name = ctx.normalised.slice(start, end);
   return name.length >= 2 && name.length <= 8 && [...name].every(isHan) ? [start, end] : null;
@@ -123,13 +139,18 @@ export function resolveCode(span: CodeSpan, ctx: InlineContext): CodeResolution 
     const e = entryOf(ctx.dict, r);
     if (e) return yearLike(span.code) ? null : { span, id: e.id, entry: e };
   }
-  const r = rs[0];
-  if (!r || yearLike(span.code) || span.bare) return null;
+  const r = (ctx.preferTw && isNum && span.code.length === 4 && !span.suffix ? rs.find((x) => x.id.startsWith('TW:')) : undefined) ?? rs[0];
+  if (!r || span.bare) return null;
   if (!isNum) {
     const name = span.code.length >= 2 ? latinNameBefore(ctx.normalised, span.nameEnd, span.code) : null;
     return name ? { span, id: r.id, reading: r, nameSpan: name } : null;
   }
   if (span.code.length < 4) return null;
-  const name = hanNameBefore(ctx, span.nameEnd) ?? (span.suffix ? latinRunBefore(ctx.normalised, span.nameEnd) : null);
+  // A year in brackets is followed by 年 (（2026）年); a company code is not.
+  if (yearLike(span.code) && /^\s*\)?\s*年/.test(ctx.normalised.slice(span.end, span.end + 4))) return null;
+  // Four digits with no suffix are a quantity as often as a code: the name
+  // must not be an ordinary word. Longer codes and suffixed ones are plain.
+  const strict = span.code.length === 4 && !span.suffix;
+  const name = hanNameBefore(ctx, span.nameEnd, strict) ?? (span.suffix ? latinRunBefore(ctx.normalised, span.nameEnd) : null);
   return name ? { span, id: r.id, reading: r, nameSpan: name } : null;
 }

@@ -1,3 +1,5 @@
+import { fromCodes } from './fold';
+
 /**
  * Normalisation with an offset map (issue 4): full-width ASCII to
  * half-width, every kind of space to U+0020, 【】〔〕［］ to [ ], compatibility
@@ -16,35 +18,43 @@ const DROP = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad]);
 const SPACES = new Set([0x00a0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x202f, 0x205f, 0x3000, 0x09]);
 const BRACKETS: Record<number, string> = { 0x3010: '[', 0x3011: ']', 0x3014: '[', 0x3015: ']', 0xff3b: '[', 0xff3d: ']', 0x3016: '[', 0x3017: ']' };
 
-/** One UTF-16 unit in, at most one out: the rule for one character. */
-function mapUnit(c: number): string | null {
-  if (DROP.has(c)) return null;
-  if (SPACES.has(c)) return ' ';
+/** One UTF-16 unit in, one out, or -1 to drop it. */
+function mapUnit(c: number): number {
+  if (c < 0x80) return c === 0x09 ? 0x20 : c;
+  if (c >= 0x3400 && c <= 0x9fff) return c;
+  if (DROP.has(c)) return -1;
+  if (SPACES.has(c)) return 0x20;
   const b = BRACKETS[c];
-  if (b) return b;
-  if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
+  if (b) return b.charCodeAt(0);
+  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
   // Kangxi radicals and CJK compatibility ideographs turn up in copied text
   // (長 printed as ⾧) and would miss every alias and dictionary word.
   if ((c >= 0x2f00 && c <= 0x2fdf) || (c >= 0xf900 && c <= 0xfaff)) {
     const n = String.fromCharCode(c).normalize('NFKC');
-    if (n.length === 1) return n;
+    if (n.length === 1) return n.charCodeAt(0);
   }
-  return String.fromCharCode(c);
+  return c;
 }
 
 /** Normalise `original`; see the module comment for what changes. */
 export function normalise(original: string): Normalised {
-  const out: string[] = [];
+  const out = new Uint16Array(original.length);
   const map = new Int32Array(original.length + 1);
   let n = 0;
+  let same = true;
   for (let i = 0; i < original.length; i++) {
-    const m = mapUnit(original.charCodeAt(i));
-    if (m === null) continue;
-    out.push(m);
+    const c = original.charCodeAt(i);
+    const m = mapUnit(c);
+    if (m < 0) {
+      same = false;
+      continue;
+    }
+    if (m !== c) same = false;
+    out[n] = m;
     map[n++] = i;
   }
   map[n] = original.length;
-  return { text: out.join(''), map: map.subarray(0, n + 1) };
+  return { text: same ? original : fromCodes(out.subarray(0, n)), map: map.subarray(0, n + 1) };
 }
 
 /**

@@ -49,9 +49,13 @@ export interface ExtraWord {
   freq?: number;
 }
 
-/** Cuts folded text into [start, end) spans that cover it exactly. */
+/**
+ * Cuts folded text into tokens: `[s0, e0, s1, e1, …]`, normalised offsets,
+ * covering the text in order (a flat typed array: articles have thousands
+ * of tokens and this runs for every one).
+ */
 export interface Segmenter {
-  cut(folded: string): Array<[number, number]>;
+  cut(folded: string): Int32Array;
 }
 
 const DEFAULT_FREQ = 200000;
@@ -69,19 +73,21 @@ export function createSegmenter(extra: readonly ExtraWord[]): Segmenter {
   }
   jieba.loadDict(Buffer.from(`${taiwaneseWords()}\n${lines.join('\n')}\n`, 'utf8'));
   return {
-    cut(folded: string): Array<[number, number]> {
+    cut(folded: string): Int32Array {
       const pieces = jieba.cut(folded, true);
-      const spans: Array<[number, number]> = [];
+      const spans = new Int32Array(pieces.length * 2);
+      let n = 0;
       let pos = 0;
       for (const p of pieces) {
         // jieba returns pieces that concatenate to the input; search
         // forward anyway so a surprise can never shift later offsets.
         const at = folded.startsWith(p, pos) ? pos : folded.indexOf(p, pos);
         if (at < 0) continue;
-        spans.push([at, at + p.length]);
+        spans[n++] = at;
+        spans[n++] = at + p.length;
         pos = at + p.length;
       }
-      return spans;
+      return spans.subarray(0, n);
     },
   };
 }

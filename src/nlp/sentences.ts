@@ -1,7 +1,9 @@
 import type { Sentence } from './types';
 
-const END = new Set(['。', '！', '？', '!', '?', '；', ';', '\n']);
-const CLOSERS = new Set(['」', '』', '”', '’', '"', "'", ')', '）', '】', '》']);
+// 。！？；!?; and the line break end a sentence; closing quotes and brackets stay with it.
+const isEnd = (c: number): boolean => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x21 || c === 0x3f || c === 0x3b || c === 0x0a;
+const isCloser = (c: number): boolean => c === 0x300d || c === 0x300f || c === 0x201d || c === 0x2019 || c === 0x22 || c === 0x27 || c === 0x29 || c === 0xff09 || c === 0x3011 || c === 0x300b || c === 0x5d;
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x3000 || c === 0xa0;
 
 /**
  * Split text into sentences at 。！？；!?; and line breaks, keeping closing
@@ -12,26 +14,27 @@ const CLOSERS = new Set(['」', '』', '”', '’', '"', "'", ')', '）', '】'
  */
 export function splitSentences(normalised: string, original: string, toOriginal: (i: number) => number, toOriginalEnd: (i: number) => number = toOriginal): Sentence[] {
   const out: Sentence[] = [];
-  let start = 0;
   const push = (s: number, e: number): void => {
-    while (s < e && /\s/.test(normalised[s]!)) s++;
-    while (e > s && /\s/.test(normalised[e - 1]!)) e--;
+    while (s < e && isSpace(normalised.charCodeAt(s))) s++;
+    while (e > s && isSpace(normalised.charCodeAt(e - 1))) e--;
     if (e <= s) return;
     const os = toOriginal(s);
     const oe = toOriginalEnd(e);
     out.push({ text: original.slice(os, oe), start: os, end: oe });
   };
-  for (let i = 0; i < normalised.length; i++) {
-    const ch = normalised[i]!;
-    if (!END.has(ch)) continue;
+  let start = 0;
+  const n = normalised.length;
+  for (let i = 0; i < n; i++) {
+    const c = normalised.charCodeAt(i);
+    if (!isEnd(c)) continue;
     let end = i + 1;
-    if (ch !== '\n') {
-      while (end < normalised.length && (END.has(normalised[end]!) && normalised[end] !== '\n' || CLOSERS.has(normalised[end]!))) end++;
+    if (c !== 0x0a) {
+      for (let d = normalised.charCodeAt(end); end < n && ((isEnd(d) && d !== 0x0a) || isCloser(d)); d = normalised.charCodeAt(++end));
     }
     push(start, end);
     start = end;
     i = end - 1;
   }
-  push(start, normalised.length);
+  push(start, n);
   return out;
 }

@@ -3,9 +3,9 @@ import type { Entity, EntityKind, Mention, MentionVia, Script, Ticker } from '..
 import type { AliasHit, AliasIndex } from './aliases';
 import { findCodeSpans } from './codes';
 import { englishPersons } from './english';
-import { hasLocalEvidence, standsApart } from './evidence';
+import { hasLocalEvidence, listedWithCompany, standsApart } from './evidence';
 import type { FieldWork } from './field';
-import { type CodeResolution, resolveCode } from './inline';
+import { type CodeResolution, type InlineContext, resolveCode } from './inline';
 import { leadEnd, relevance } from './relevance';
 import { tickerString } from '../dict/markets';
 
@@ -42,11 +42,41 @@ function selfEvident(alias: string): boolean {
   return han >= 4 || /^[A-Za-z]+(?:[ -][A-Za-z]+)+$/.test(alias);
 }
 
+const picked = { Hant: new WeakMap<readonly string[], DictEntry | null>(), Hans: new WeakMap<readonly string[], DictEntry | null>() };
+
+// The same alias nodes come up in every article: choose once per id list and script.
 function pick(dict: Dictionary, ids: readonly string[], script: Script): DictEntry | undefined {
+  const memo = picked[script];
+  const known = memo.get(ids);
+  if (known !== undefined) return known ?? undefined;
+  const e = choose(dict, ids, script);
+  memo.set(ids, e ?? null);
+  return e;
+}
+
+function choose(dict: Dictionary, ids: readonly string[], script: Script): DictEntry | undefined {
   const entries = ids.map((id) => dict.byId.get(id)).filter((e): e is DictEntry => Boolean(e));
   const home = script === 'Hant' ? ['TW:'] : ['CN:', 'HK:'];
   const rank = (e: DictEntry): number => (e.ambiguous ? 2 : 0) + (home.some((p) => e.id.startsWith(p)) ? 0 : 1);
   return entries.sort((a, b) => rank(a) - rank(b))[0];
+}
+
+/**
+ * Hits that come as a pair of two spellings of one entity, the second in
+ * brackets right after the first: 甲骨文（Oracle）, 超微（AMD）. Each
+ * spelling may be an ordinary word on its own; together they name the company.
+ */
+function pairedHits(text: string, hits: readonly AliasHit[]): Set<AliasHit> {
+  const out = new Set<AliasHit>();
+  for (let k = 0; k + 1 < hits.length; k++) {
+    const a = hits[k]!;
+    const b = hits[k + 1]!;
+    if (!/^ *[(] *$/.test(text.slice(a.end, b.start)) || !/^ *[)]/.test(text.slice(b.end, b.end + 4))) continue;
+    if (!a.ids.some((id) => b.ids.includes(id))) continue;
+    out.add(a);
+    out.add(b);
+  }
+  return out;
 }
 
 /** Tag entities in the fields (title first, then body). */
@@ -71,7 +101,7 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
   };
   const fromEntry = (e: DictEntry): Found => ({ id: e.id, kind: e.kind, name: e.name, ...(e.ticker ? { ticker: e.ticker } : {}) });
 
-  for (const fw of input.fields) {
+  const prepared = input.fields.map((fw) => {
     const text = fw.text.normalised;
     const hits = aliases.find(text, fw.key, fw.boundary);
     const hitByEnd = new Map<number, AliasHit>();
@@ -80,10 +110,32 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
       hitByEnd.set(h.end, h);
       hitByStart.set(h.start, h);
     }
-    const ctx = { dict, script, normalised: text, key: fw.key, spans: fw.spans, hitByEnd, hitByStart };
-    const resolved = findCodeSpans(text)
-      .map((span) => resolveCode(span, ctx))
-      .filter((r): r is CodeResolution => r !== null);
+    const ctx: InlineContext = { dict, script, normalised: text, key: fw.key, spans: fw.spans, hitByEnd, hitByStart };
+    return { fw, text, hits, ctx, codes: findCodeSpans(text) };
+  });
+  // Which market the article's known codes are in decides how a Simplified
+  // article's unknown four-digit codes read (see InlineContext.preferTw).
+  let tw = 0;
+  let hk = 0;
+  const first = prepared.map((p) =>
+    p.codes.map((span) => {
+      const r = resolveCode(span, p.ctx);
+      const id = r?.entry?.id ?? '';
+      if (id.startsWith('TW:')) tw++;
+      else if (id.startsWith('HK:')) hk++;
+      return r;
+    }),
+  );
+  const accepted = new Map<FieldWork, Array<[number, number]>>();
+  for (const [pi, { fw, text, hits, ctx: base, codes }] of prepared.entries()) {
+    const ctx: InlineContext = { ...base, preferTw: tw > hk };
+    const spansOf = accepted.get(fw) ?? [];
+    accepted.set(fw, spansOf);
+    // Only a code the dictionary does not know can read differently now.
+    const resolved = codes.map((span, ci) => {
+      const r = first[pi]![ci] ?? null;
+      return r?.entry ? r : resolveCode(span, ctx);
+    }).filter((r): r is CodeResolution => r !== null);
     const namedBy = new Map<AliasHit, CodeResolution>();
     for (const r of resolved) {
       if (r.nameHit) namedBy.set(r.nameHit, r);
@@ -91,32 +143,54 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
       else if (r.reading && r.nameSpan) {
         const name = fw.text.original.slice(fw.text.toOriginal(r.nameSpan[0]), fw.text.toOriginalEnd(r.nameSpan[1]));
         addEntity({ id: r.id, kind: r.reading.kind, name, ticker: { code: r.reading.code, market: r.reading.market } });
-        if (!hitByEnd.has(r.nameSpan[1])) addMention(fw, r.id, r.nameSpan[0], r.nameSpan[1], 'inline-code');
+        if (!ctx.hitByEnd.has(r.nameSpan[1])) addMention(fw, r.id, r.nameSpan[0], r.nameSpan[1], 'inline-code');
       }
       addMention(fw, r.id, r.span.start, r.span.end, 'inline-code', r.flag);
     }
+    const paired = pairedHits(text, hits);
     for (const h of hits) {
       const byCode = namedBy.get(h);
       const entry = byCode?.entry ?? (byCode ? undefined : pick(dict, h.ids, script));
       if (byCode && !byCode.entry) continue;
       if (!entry) continue;
-      if (entry.ambiguous && !byCode && !selfEvident(text.slice(h.start, h.end)) && !hasLocalEvidence(fw.key, h.start, h.end)) {
+      if (h.ambiguous.has(entry.id) && !byCode && !paired.has(h) && !selfEvident(text.slice(h.start, h.end)) && !hasLocalEvidence(fw.key, h.start, h.end)) {
         deferred.push({ fw, start: h.start, end: h.end, id: entry.id });
         continue;
       }
       addEntity(fromEntry(entry));
       addMention(fw, entry.id, h.start, h.end, 'dictionary');
+      if (entry.ticker) spansOf.push([h.start, h.end]);
     }
-    const taken = hits.map((h) => [h.start, h.end] as const);
-    for (const p of englishPersons(text)) {
-      if (taken.some(([s, e]) => p.start < e && s < p.end)) continue;
+    const taken = new Uint8Array(text.length + 1);
+    for (const h of hits) taken.fill(1, h.start, h.end);
+    for (const p of englishPersons(text, (ps, pe) => taken.subarray(ps, pe).includes(1))) {
       const id = `person:${p.name}`;
       addEntity({ id, kind: 'person', name: p.name });
       addMention(fw, id, p.start, p.end, 'english-ner');
     }
   }
+  // An ambiguous name listed next to a company (華新、國巨), repeatedly so
+  // that a list of several ambiguous names resolves from its known end.
+  let pending = deferred;
+  for (let changed = true; changed; ) {
+    changed = false;
+    const rest: Pending[] = [];
+    for (const d of pending) {
+      const spans = accepted.get(d.fw) ?? [];
+      if (!listedWithCompany(d.fw.text.normalised, d.start, d.end, spans)) {
+        rest.push(d);
+        continue;
+      }
+      const entry = dict.byId.get(d.id);
+      if (entry) addEntity(fromEntry(entry));
+      addMention(d.fw, d.id, d.start, d.end, 'dictionary');
+      spans.push([d.start, d.end]);
+      changed = true;
+    }
+    pending = rest;
+  }
   // An ambiguous name the article has established elsewhere, standing apart here.
-  for (const d of deferred) {
+  for (const d of pending) {
     if (!found.has(d.id) || !standsApart(d.fw.text.normalised, d.start, d.end)) continue;
     addMention(d.fw, d.id, d.start, d.end, 'dictionary');
   }

@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { configCommand } from './config';
 import { demoCommand } from './demo';
+import { evalCommand } from './eval';
 import { eventsCommand } from './events';
 import { dictCommand } from './dict';
 import { extractCommand } from './extract';
@@ -18,6 +19,7 @@ export const commands: Command[] = [
   workersCommand,
   eventsCommand,
   tagCommand,
+  evalCommand,
   configCommand,
   withRedisCommand,
   dictCommand,

@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadDictionary } from '../../../src/dict/load';
+import { createNlp } from '../../../src/nlp/index';
+import type { Tagged } from '../../../src/nlp/types';
+import { sharedNlp } from './shared';
+
+// A small dictionary of our own, so these rules are tested whatever the shipped one holds.
+const dir = mkdtempSync(join(tmpdir(), 'nlp-names-'));
+writeFileSync(
+  join(dir, 'test.jsonl'),
+  [
+    { id: 'TW:2330', kind: 'company', name: '台積電', aliases: ['TSMC'], ticker: { code: '2330', market: 'TWSE' }, source: 'curated' },
+    { id: 'US:TSM', kind: 'company', name: '台積電ADR', aliases: ['TSMC ADR'], ticker: { code: 'TSM', market: 'NYSE' }, source: 'curated' },
+    { id: 'TW:3167', kind: 'company', name: '大量', aliases: ['大量科技'], ticker: { code: '3167', market: 'TWSE' }, ambiguous: true, source: 'curated' },
+    { id: 'person:Sam Altman', kind: 'person', name: 'Sam Altman', aliases: ['奧特曼'], source: 'curated' },
+  ]
+    .map((e) => JSON.stringify(e))
+    .join('\n'),
+);
+const nlp = createNlp(loadDictionary([dir]));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function ids(r: Tagged): string[] {
+  return r.entities.map((e) => e.id).sort();
+}
+
+describe('names without codes', () => {
+  it('takes the longest alias first (台積電ADR before 台積電)', () => {
+    const r = nlp.tag({ title: '', body: '台積電ADR昨夜大漲，台積電今日跟漲。' });
+    expect(ids(r)).toEqual(['TW:2330', 'US:TSM']);
+    const adr = r.entities.find((e) => e.id === 'US:TSM')!;
+    expect(adr.mentions.map((m) => m.text)).toEqual(['台積電ADR']);
+  });
+
+  it('matches a Traditional alias in Simplified text, with offsets into the Simplified original', () => {
+    const body = '消息指出，台积电今日股价走高。';
+    const r = nlp.tag({ title: '', body });
+    const m = r.entities.find((e) => e.id === 'TW:2330')!.mentions[0]!;
+    expect(m.text).toBe('台积电');
+    expect(body.slice(m.start, m.end)).toBe('台积电');
+  });
+
+  it('matches Latin aliases only as whole words; short upper-case ones only in upper case', () => {
+    const r = nlp.tag({ title: '', body: 'TSMC 與 TSMCX 不同' });
+    expect(r.entities.map((e) => [e.id, e.mentions.map((m) => m.text)])).toEqual([['TW:2330', ['TSMC']]]);
+    expect(nlp.tag({ title: '', body: 'TSMCX 與 tsmc 不是公司' }).entities).toEqual([]);
+    expect(ids(nlp.tag({ title: '', body: 'tsmc adr 下跌' }))).toEqual(['US:TSM']);
+  });
+
+  it('tags an ambiguous name only with evidence', () => {
+    expect(nlp.tag({ title: '', body: '由大量伺服器引起的問題。' }).entities).toEqual([]);
+    expect(ids(nlp.tag({ title: '', body: '大量股價今日漲停。' }))).toEqual(['TW:3167']);
+    expect(ids(nlp.tag({ title: '', body: '大量（3167）營收創高。' }))).toEqual(['TW:3167']);
+    expect(ids(nlp.tag({ title: '', body: '大量科技今年擴產。' }))).toEqual(['TW:3167']);
+  });
+
+  it('does not take an ordinary use as a further mention once the company is established', () => {
+    const r = nlp.tag({ title: '', body: '大量（3167）營收創高，由大量伺服器帶動。' });
+    expect(r.entities.find((e) => e.id === 'TW:3167')!.mentions.map((m) => m.text)).toEqual(['大量', '3167']);
+  });
+
+  it('finds a name in the title and ranks it above one only in the body', () => {
+    const r = nlp.tag({ title: '台積電法說會', body: '台積電今日法說會。另外，奧特曼訪台。' });
+    expect(r.entities.map((e) => e.id)).toEqual(['TW:2330', 'person:Sam Altman']);
+    expect(r.entities[0]!.relevance).toBeGreaterThan(r.entities[1]!.relevance);
+    for (const e of r.entities) expect(e.relevance).toBeGreaterThan(0);
+    for (const e of r.entities) expect(e.relevance).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('English names', () => {
+  it('prefers the dictionary, and adds English person names it lacks as english-ner', () => {
+    const r = nlp.tag({ title: '', body: 'OpenAI執行長Sam Altman與AMD執行長Lisa Su同台。' });
+    const sam = r.entities.find((e) => e.id === 'person:Sam Altman')!;
+    expect(sam.mentions.map((m) => m.via)).toEqual(['dictionary']);
+    const lisa = r.entities.find((e) => e.id === 'person:Lisa Su');
+    expect(lisa?.kind).toBe('person');
+    expect(lisa?.mentions.map((m) => m.via)).toEqual(['english-ner']);
+  });
+
+  it('finds Satya Nadella and CoreWeave with the shipped dictionary', () => {
+    const r = sharedNlp().tag({ title: '', body: '微軟執行長Satya Nadella表示，CoreWeave 是重要夥伴。' });
+    const got = r.entities.map((e) => e.id);
+    expect(got).toContain('person:Satya Nadella');
+    expect(got).toContain('US:CRWV');
+    expect(got).toContain('US:MSFT');
+  });
+});
