@@ -1,5 +1,5 @@
-import { noNovelty } from '../src/label/index';
 import { loadArticle } from '../src/redis/articles';
+import { RedisNoveltyStore } from '../src/redis/novelty';
 import type { AnalyseJobData } from '../src/runtime/enqueue';
 import { loadNlp } from '../src/runtime/nlp';
 import type { WorkerDefinition } from '../src/runtime/worker';
@@ -17,9 +17,10 @@ export const analyseWorker: WorkerDefinition<AnalyseJobData, { eventId: string }
   articleId: (d) => d.articleId,
   async create(rt) {
     const { nlp, dictionaryVersion } = loadNlp(rt.config);
+    const novelty = new RedisNoveltyStore(rt.redis, rt.keys, { ttlMs: rt.config.noveltyTtl });
     return async (data, _job, { signal }) => {
       const article = await loadArticle(rt.redis, rt.keys, data.articleId);
-      const record = await analyse(article, { nlp, dictionaryVersion, novelty: noNovelty, signal });
+      const record = await analyse(article, { nlp, dictionaryVersion, novelty, signal });
       const payload: PublishJobData = { record };
       await rt.queues.publish.add('publish', payload, { jobId: record.id });
       return { eventId: record.id };

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { noNovelty } from '../../label/index';
+import { MemoryNoveltyStore } from '../../label/index';
 import { loadNlp } from '../../runtime/nlp';
 import { analyse } from '../../stages/analyse';
 import { usageError, type Command } from '../command';
@@ -18,6 +18,8 @@ export const tagCommand: Command = {
     const { values, positionals } = parseArgs({ args: argv, options: { 'with-text': { type: 'boolean' } }, allowPositionals: true });
     if (positionals.length === 0) return usageError(ctx, this, 'no input files (use - for stdin)');
     const { nlp, dictionaryVersion } = loadNlp(ctx.config);
+    // Near-duplicates among the inputs of one run are linked; nothing is remembered across runs.
+    const novelty = new MemoryNoveltyStore(ctx.config.noveltyTtl);
     let failed = 0;
     for (const input of positionals) {
       let docs;
@@ -29,7 +31,7 @@ export const tagCommand: Command = {
         continue;
       }
       for (const { article } of docs) {
-        const record = await analyse(article, { nlp, dictionaryVersion, novelty: noNovelty });
+        const record = await analyse(article, { nlp, dictionaryVersion, novelty });
         if (values['with-text']) record.article = { ...record.article, title: article.title, body: article.body };
         ctx.stdout.write(`${JSON.stringify(record)}\n`);
       }
