@@ -1,0 +1,87 @@
+import type { AnalyseResult } from './analyse';
+import type { DictLoad } from './dictionary';
+import type { FixedRate, Saturation } from './e2e';
+import type { Hot, ProfileSummary } from './profile';
+
+/** Everything one run measured; written to bench/results.json. */
+export interface Results {
+  generatedAt: string;
+  durationSec: number;
+  machine: { nproc: number; cpu: string; node: string; platform: string; loadAvgAtStart: number[]; memTotalMb: number };
+  setup: { workerProcesses: number; concurrencyAnalyse: number; concurrencyPublish: number; logLevel: string };
+  analyse: AnalyseResult;
+  analyseProfile: ProfileSummary & { articles: number };
+  dictionary: { shipped: DictLoad; synthetic50k: DictLoad; synthetic50kProfile: ProfileSummary };
+  e2e: {
+    flash: { description: string; avgChars: number };
+    full: { description: string; avgChars: number };
+    saturationFlash: Saturation;
+    fixedRateFlash: FixedRate;
+    saturationFull: Saturation;
+    workerReadyMs: number[];
+    rssAfterLoadMb: number[];
+    rssAfterRunMb: number[];
+    peakRssMb: number[];
+  };
+  e2e50k: { workerReadyMs: number[]; rssAfterLoadMb: number[]; rssAfterRunMb: number[]; peakRssMb: number[]; saturationFlash: Saturation };
+  targets: Array<{ what: string; target: string; measured: string; met: boolean }>;
+}
+
+const n = (x: number | null | undefined, digits = 0) => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const list = (xs: number[], unit: string) => xs.map((x) => `${n(x)}${unit}`).join(', ');
+
+/** The targets of the issue, judged against one run. */
+export function judge(r: Omit<Results, 'targets'>): Results['targets'] {
+  const s = r.e2e.saturationFlash;
+  const f = r.e2e.fixedRateFlash;
+  const rssMax = Math.max(...r.e2e.rssAfterLoadMb, ...r.e2e.rssAfterRunMb);
+  const p99 = f.latencyMs.p99;
+  return [
+    { what: 'analyse / raw jieba cut (plain dictionary)', target: '≥ 40%', measured: pct(r.analyse.ratioPlain), met: r.analyse.ratioPlain >= 0.4 },
+    { what: `end to end, news flashes, ${r.setup.workerProcesses} worker processes`, target: '≥ 1,000 articles/s', measured: `${n(s.articlesPerSec)} articles/s`, met: s.articlesPerSec >= 1000 && s.published === s.articles },
+    { what: `p99 enqueue→published at ${f.offeredPerSec} articles/s`, target: '≤ 250 ms', measured: p99 === null ? `not all published (${f.published}/${f.articles})` : `${n(p99)} ms`, met: p99 !== null && p99 <= 250 },
+    { what: 'worker RSS (after load and after the run, shipped dictionary)', target: '≤ 300 MB', measured: `${n(rssMax)} MB`, met: rssMax <= 300 },
+    { what: '50k-entry dictionary load (cold process)', target: '≤ 300 ms', measured: `${n(r.dictionary.synthetic50k.coldLoadMs)} ms`, met: r.dictionary.synthetic50k.coldLoadMs <= 300 },
+  ];
+}
+
+/** The results as Markdown: the table `npm run bench` prints and docs/performance.md shows. */
+export function markdown(r: Results): string {
+  const a = r.analyse;
+  const e = r.e2e;
+  const d = r.dictionary;
+  const rows: Array<[string, string, string]> = [
+    ['**Analyse in-process**', '', ''],
+    ['corpus', `${n(a.corpus.articles)} full-length articles (numbered copies of the 5 fixtures), ${n(a.corpus.chars)} chars, ${(a.corpus.utf8Bytes / 1048576).toFixed(1)} MiB UTF-8`, `avg ${n(a.corpus.avgChars)} chars/article`],
+    ['analyse (normalise, segment, tag, label)', `${n(a.analyse.charsPerSec)} chars/s, ${n(a.analyse.articlesPerSec, 1)} articles/s`, `${n(a.analyse.ms)} ms`],
+    ['raw `cut`, plain `Jieba.withDict(dict)`', `${n(a.rawPlain.charsPerSec)} chars/s`, `${n(a.rawPlain.ms)} ms`],
+    ['raw `cut`, the tagger\'s segmenter (folded text)', `${n(a.rawTagger.charsPerSec)} chars/s`, `${n(a.rawTagger.ms)} ms`],
+    ['**ratio analyse / raw (plain jieba) — headline**', `**${pct(a.ratioPlain)}**`, 'target ≥ 40%'],
+    ['ratio analyse / raw (tagger\'s segmenter)', pct(a.ratioTagger), ''],
+    ['**End to end through Redis**', `${r.setup.workerProcesses} × \`newsflow workers --only analyse,publish\``, `concurrency analyse ${r.setup.concurrencyAnalyse}, publish ${r.setup.concurrencyPublish}; LOG_LEVEL=${r.setup.logLevel}`],
+    ['"article" (news flash)', e.flash.description, `avg ${n(e.flash.avgChars)} chars`],
+    ['saturation, news flashes', `**${n(e.saturationFlash.articlesPerSec, 1)} articles/s** (${n(e.saturationFlash.published)}/${n(e.saturationFlash.articles)} published in ${n(e.saturationFlash.wallMs / 1000, 1)} s)`, `steady ${n(e.saturationFlash.steadyArticlesPerSec, 1)}/s; enqueue took ${n(e.saturationFlash.enqueueMs)} ms`],
+    [`fixed rate ${e.fixedRateFlash.offeredPerSec}/s for ${e.fixedRateFlash.durationMs / 1000} s, news flashes`, `p50 **${n(e.fixedRateFlash.latencyMs.p50)}** / p95 **${n(e.fixedRateFlash.latencyMs.p95)}** / p99 **${n(e.fixedRateFlash.latencyMs.p99)}** ms`, `max ${n(e.fixedRateFlash.latencyMs.max)} ms; ${n(e.fixedRateFlash.published)}/${n(e.fixedRateFlash.articles)} published; driver enqueued ${n(e.fixedRateFlash.enqueuedPerSec, 1)}/s`],
+    ['"article" (full length)', e.full.description, `avg ${n(e.full.avgChars)} chars`],
+    ['saturation, full-length articles', `**${n(e.saturationFull.articlesPerSec, 1)} articles/s** (${n(e.saturationFull.published)}/${n(e.saturationFull.articles)} in ${n(e.saturationFull.wallMs / 1000, 1)} s)`, `steady ${n(e.saturationFull.steadyArticlesPerSec, 1)}/s`],
+    ['**Dictionary and memory**', '', ''],
+    ['shipped dictionary, cold load', `${n(d.shipped.coldLoadMs)} ms (${n(d.shipped.entries)} entries)`, `warm ${n(d.shipped.warmLoadMs)} ms; tagger build ${n(d.shipped.coldNlpMs)} ms`],
+    ['shipped + 50k synthetic entries, cold load', `**${n(d.synthetic50k.coldLoadMs)} ms** (${n(d.synthetic50k.entries)} entries)`, `warm ${n(d.synthetic50k.warmLoadMs)} ms; tagger build ${n(d.synthetic50k.coldNlpMs)} ms`],
+    ['worker start → ready (shipped)', list(e.workerReadyMs, ' ms'), ''],
+    ['worker RSS after load / after run (shipped)', `${list(e.rssAfterLoadMb, ' MB')} / ${list(e.rssAfterRunMb, ' MB')}`, `peak ${list(e.peakRssMb, ' MB')}`],
+    ['worker start → ready (50k)', list(r.e2e50k.workerReadyMs, ' ms'), ''],
+    ['worker RSS after load / after run (50k)', `${list(r.e2e50k.rssAfterLoadMb, ' MB')} / ${list(r.e2e50k.rssAfterRunMb, ' MB')}`, `peak ${list(r.e2e50k.peakRssMb, ' MB')}`],
+    ['saturation, news flashes (50k dictionary)', `${n(r.e2e50k.saturationFlash.articlesPerSec, 1)} articles/s (${n(r.e2e50k.saturationFlash.published)}/${n(r.e2e50k.saturationFlash.articles)})`, `steady ${n(r.e2e50k.saturationFlash.steadyArticlesPerSec, 1)}/s`],
+  ];
+  const table = ['| Measure | Result | Detail |', '| --- | --- | --- |', ...rows.map((c) => `| ${c.join(' | ')} |`)];
+  const targets = ['| Target | Wanted | Measured | Met |', '| --- | --- | --- | --- |', ...r.targets.map((t) => `| ${t.what} | ${t.target} | ${t.measured} | ${t.met ? 'yes' : '**no**'} |`)];
+  const m = r.machine;
+  const machine = `Machine: ${m.nproc} cores (${m.cpu}), ${n(m.memTotalMb)} MB RAM, Node ${m.node}, ${m.platform}; load average at start ${m.loadAvgAtStart.map((x) => x.toFixed(1)).join(' ')}. Run ${r.generatedAt}, ${n(r.durationSec)} s.`;
+  return [table.join('\n'), '', targets.join('\n'), '', machine].join('\n');
+}
+
+/** Top functions of a profile as Markdown lines. */
+export function hotList(hots: Hot[]): string {
+  return hots.map((h) => `- ${h.fn}: ${h.selfPct}% self, ${h.totalPct}% with callees`).join('\n');
+}

@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config/index';
+import { loadDictionary, SHIPPED_DICT_DIR } from '../src/dict/load';
+import { noNovelty } from '../src/label/index';
+import { createLogger } from '../src/logger';
+import { loadNlp } from '../src/runtime/nlp';
+import { createRuntime } from '../src/runtime/runtime';
+import { analyse } from '../src/stages/analyse';
+import { benchAnalyse } from './analyse';
+import { flashItems, fullArticleCount, fullArticles, textSize } from './corpus';
+import { loadInChild, syntheticDictDirs } from './dictionary';
+import { fixedRate, saturation, type FixedRate, type Saturation } from './e2e';
+import { dropPrefix, killAll, rssOf, sleep, startWorkerProc, stopWorkerProc, type WorkerProc } from './procs';
+import { profile } from './profile';
+import { hotList, judge, markdown, type Results } from './report';
+
+/**
+ * `npm run bench`: analyse in-process against raw jieba, dictionary load,
+ * end to end through Redis with real worker processes, worker memory.
+ * Prints a Markdown table and writes bench/results.json. See docs/performance.md.
+ */
+const { values: opt } = parseArgs({
+  options: {
+    workers: { type: 'string', default: String(availableParallelism()) },
+    flash: { type: 'string', default: '10000' },
+    rate: { type: 'string', default: '300' },
+    'rate-seconds': { type: 'string', default: '20' },
+    full: { type: 'string', default: '300' },
+    'corpus-mb': { type: 'string', default: '5' },
+    budget: { type: 'string', default: '270' },
+    out: { type: 'string', default: fileURLToPath(new URL('./results.json', import.meta.url)) },
+  },
+});
+const num = (name: keyof typeof opt) => {
+  const v = Number(opt[name]);
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} must be a positive number, got ${String(opt[name])}`);
+  return v;
+};
+
+const started = Date.now();
+const config = loadConfig(process.env, { LOG_LEVEL: 'silent' });
+const log = createLogger('silent');
+const runId = randomUUID().slice(0, 8);
+const tmp = mkdtempSync(join(tmpdir(), 'newsflow-bench-'));
+const prefixes: string[] = [];
+const say = (s: string) => process.stderr.write(`bench: ${s}\n`);
+
+/**
+ * Waiting phases share one time budget (seconds, whole run) so that a slow
+ * machine gives incomplete figures, marked as such, instead of a run that
+ * never ends: each wait is cut to what is left, keeping `reserveMs` for the
+ * phases after it.
+ */
+const budgetEnd = () => started + num('budget') * 1000;
+const within = (wantMs: number, reserveMs: number) => Math.max(5_000, Math.min(wantMs, budgetEnd() - Date.now() - reserveMs));
+
+async function cleanup(): Promise<void> {
+  killAll();
+  for (const p of prefixes) await dropPrefix(config.redisUrl, p).catch((err: Error) => say(`could not drop ${p}: ${err.message}`));
+  rmSync(tmp, { recursive: true, force: true });
+}
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    say(`${sig}: cleaning up`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+/** Start `count` worker processes on a fresh prefix; measure load time and RSS. */
+async function workers(name: string, count: number, extraEnv: Record<string, string> = {}) {
+  const prefix = `bench-${runId}-${name}`;
+  prefixes.push(prefix);
+  const env = { NEWSFLOW_PREFIX: prefix, REDIS_URL: config.redisUrl, ...extraEnv };
+  const procs: WorkerProc[] = await Promise.all(Array.from({ length: count }, (_, i) => startWorkerProc(env, tmp, i)));
+  await sleep(500);
+  const rt = createRuntime(loadConfig(process.env, { NEWSFLOW_PREFIX: prefix, LOG_LEVEL: 'silent' }), log);
+  const rss = () => procs.map((p) => rssOf(p.pid));
+  return {
+    prefix,
+    rt,
+    readyMs: procs.map((p) => p.readyMs),
+    rssAfterLoad: rss().map((r) => r?.rssMb ?? NaN),
+    rss,
+    async stop() {
+      await Promise.all(procs.map((p) => stopWorkerProc(p)));
+      await rt.close();
+    },
+  };
+}
+
+async function main(): Promise<Results> {
+  const nWorkers = num('workers');
+  const machine = {
+    nproc: availableParallelism(),
+    cpu: cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    loadAvgAtStart: loadavg().map((x) => Math.round(x * 10) / 10),
+    memTotalMb: Math.round(totalmem() / 1048576),
+  };
+  say(`machine: ${machine.nproc} cores, ${machine.cpu}, load ${machine.loadAvgAtStart.join(' ')}`);
+
+  say('analyse in-process vs raw jieba');
+  const corpus = fullArticles(num('corpus-mb') * 1048576);
+  const analyseResult = await benchAnalyse(corpus);
+  say(`analyse ${analyseResult.analyse.charsPerSec} chars/s, raw ${analyseResult.rawPlain.charsPerSec} chars/s`);
+
+  // Profiled separately from the timed loop: sampling costs time.
+  const { nlp, dictionaryVersion } = loadNlp({ dictPath: '' });
+  const profArticles = corpus.slice(0, 100);
+  const analyseProfile = await profile(async () => {
+    for (const a of profArticles) await analyse(a, { nlp, dictionaryVersion, novelty: noNovelty });
+  }, 25, 'analyse [src/stages/analyse.ts]');
+
+  say('dictionary load (fresh processes)');
+  const synthDirs = syntheticDictDirs(join(tmp, 'dict50k'), 50_000);
+  const shipped = loadInChild([SHIPPED_DICT_DIR]);
+  const synthetic50k = loadInChild(synthDirs);
+  const synthetic50kProfile = await profile(async () => {
+    loadDictionary(synthDirs);
+  }, 15, 'loadDictionary [src/dict/load.ts]');
+
+  say(`end to end: ${nWorkers} worker processes`);
+  const flash = flashItems(num('flash'), `快訊${runId}`);
+  const rateItems = flashItems(Math.ceil(num('rate') * num('rate-seconds')), `定速${runId}`);
+  const full = fullArticleCount(num('full'), `全文${runId}`);
+  const w = await workers('e2e', nWorkers);
+  let saturationFlash: Saturation;
+  let saturationFull: Saturation;
+  let fixed: FixedRate;
+  let rssAfterRun: Array<{ rssMb: number; peakMb: number } | null>;
+  try {
+    say(`saturation: ${flash.length} news flashes`);
+    saturationFlash = await saturation(w.rt, flash, within(150_000, 90_000));
+    say(`${saturationFlash.articlesPerSec} articles/s; fixed rate ${num('rate')}/s for ${num('rate-seconds')} s`);
+    fixed = await fixedRate(w.rt, rateItems, num('rate'), num('rate-seconds') * 1000, within(60_000, 60_000));
+    say(`p50 ${fixed.latencyMs.p50} p99 ${fixed.latencyMs.p99} ms; saturation: ${full.length} full-length articles`);
+    saturationFull = await saturation(w.rt, full, within(60_000, 50_000));
+    rssAfterRun = w.rss();
+  } finally {
+    await w.stop();
+  }
+
+  say('end to end with the 50k-entry dictionary');
+  const w50 = await workers('e2e50k', nWorkers, { NEWSFLOW_DICT_PATH: synthDirs[1]! });
+  let sat50: Saturation;
+  let rss50: Array<{ rssMb: number; peakMb: number } | null>;
+  try {
+    sat50 = await saturation(w50.rt, flashItems(Math.min(1000, num('flash')), `五萬${runId}`), within(60_000, 5_000));
+    rss50 = w50.rss();
+  } finally {
+    await w50.stop();
+  }
+
+  const partial: Omit<Results, 'targets'> = {
+    generatedAt: new Date().toISOString(),
+    durationSec: Math.round((Date.now() - started) / 1000),
+    machine,
+    setup: { workerProcesses: nWorkers, concurrencyAnalyse: config.concurrencyAnalyse, concurrencyPublish: config.concurrencyPublish, logLevel: 'info' },
+    analyse: analyseResult,
+    analyseProfile: { articles: profArticles.length, ...analyseProfile },
+    dictionary: { shipped, synthetic50k, synthetic50kProfile },
+    e2e: {
+      flash: { description: 'a headline and one or a few consecutive paragraphs of a fixture (150–600 chars of body), numbered', avgChars: Math.round(textSize(flash).chars / flash.length) },
+      full: { description: 'a whole fixture article with a numbered title', avgChars: Math.round(textSize(full).chars / full.length) },
+      saturationFlash,
+      fixedRateFlash: fixed,
+      saturationFull,
+      workerReadyMs: w.readyMs,
+      rssAfterLoadMb: w.rssAfterLoad,
+      rssAfterRunMb: rssAfterRun.map((r) => r?.rssMb ?? NaN),
+      peakRssMb: rssAfterRun.map((r) => r?.peakMb ?? NaN),
+    },
+    e2e50k: {
+      workerReadyMs: w50.readyMs,
+      rssAfterLoadMb: w50.rssAfterLoad,
+      rssAfterRunMb: rss50.map((r) => r?.rssMb ?? NaN),
+      peakRssMb: rss50.map((r) => r?.peakMb ?? NaN),
+      saturationFlash: sat50,
+    },
+  };
+  return { ...partial, targets: judge(partial) };
+}
+
+let code = 0;
+try {
+  const results = await main();
+  process.stdout.write(`\n${markdown(results)}\n\nWhere analyse spends its time (${results.analyseProfile.articles} articles, V8 sampling profile):\n${hotList(results.analyseProfile.total.slice(0, 12))}\n`);
+  writeFileSync(opt.out, `${JSON.stringify(results, null, 2)}\n`);
+  say(`wrote ${opt.out}`);
+  // Keep the file honest: what was printed is what was written.
+  JSON.parse(readFileSync(opt.out, 'utf8'));
+} catch (err) {
+  say(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  code = 1;
+} finally {
+  await cleanup();
+}
+process.exit(code);
