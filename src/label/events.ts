@@ -159,29 +159,31 @@ export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, order
  * One event per happening: a candidate of the same type whose entities are
  * a subset or a superset of an earlier event's is the same event told again
  * (鴻海 … 鴻海與OpenAI). The most confident occurrence keeps its evidence
- * and polarity, the event keeps the larger entity list; each repeat adds 0.05 confidence
+ * and polarity (when it has none, the first occurrence that has one gives
+ * it: 除息…配息), the event keeps the larger entity list; each repeat adds 0.05 confidence
  * (capped at 0.95). An entity-less event is folded into an event of the same
  * type that does name entities, when the article has one.
  */
 export function mergeEvents(cands: readonly Candidate[]): EventLabel[] {
-  const merged: Array<{ best: Candidate; entities: string[]; n: number }> = [];
+  const merged: Array<{ best: Candidate; entities: string[]; polarity: -1 | 0 | 1; n: number }> = [];
   const named = new Set(cands.filter((c) => c.entities.length).map((c) => c.type));
   const nested = (a: readonly string[], b: readonly string[]) => a.every((x) => b.includes(x)) || b.every((x) => a.includes(x));
   for (const c of cands) {
     if (!c.entities.length && named.has(c.type)) continue;
     const cur = merged.find((m) => m.best.type === c.type && nested(m.entities, c.entities));
     if (!cur) {
-      merged.push({ best: c, entities: c.entities, n: 1 });
+      merged.push({ best: c, entities: c.entities, polarity: c.polarity, n: 1 });
       continue;
     }
     cur.n++;
     if (c.entities.length > cur.entities.length) cur.entities = c.entities;
     if (c.confidence > cur.best.confidence) cur.best = c;
+    if (cur.polarity === 0) cur.polarity = c.polarity;
   }
   return merged
     .sort((a, b) => a.best.order - b.best.order)
-    .map(({ best, entities, n }) => {
+    .map(({ best, entities, polarity, n }) => {
       const { order: _order, ...ev } = best;
-      return { ...ev, entities, confidence: Math.round(Math.min(0.95, best.confidence + 0.05 * (n - 1)) * 100) / 100 };
+      return { ...ev, entities, polarity: best.polarity || polarity, confidence: Math.round(Math.min(0.95, best.confidence + 0.05 * (n - 1)) * 100) / 100 };
     });
 }
