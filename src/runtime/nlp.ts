@@ -1,5 +1,6 @@
 import type { Config } from '../config/index';
-import { loadDictionary, SHIPPED_DICT_DIR } from '../dict/load';
+import { getDictionary } from '../dict/load';
+import type { Dictionary } from '../dict/types';
 import { createNlp } from '../nlp/index';
 import type { Nlp } from '../nlp/types';
 
@@ -8,7 +9,7 @@ export interface LoadedNlp {
   dictionaryVersion: string;
 }
 
-let cached: { key: string; value: LoadedNlp } | undefined;
+const cache = new WeakMap<Dictionary, LoadedNlp>();
 
 /**
  * The dictionary and the segmenter/tagger built on it: loaded once per
@@ -16,11 +17,11 @@ let cached: { key: string; value: LoadedNlp } | undefined;
  * worker and command in it.
  */
 export function loadNlp(config: Pick<Config, 'dictPath'>): LoadedNlp {
-  const dirs = [SHIPPED_DICT_DIR, ...config.dictPath.split(':').filter(Boolean)];
-  const key = dirs.join('\n');
-  if (cached?.key === key) return cached.value;
-  const dict = loadDictionary(dirs);
-  const value = { nlp: createNlp(dict), dictionaryVersion: dict.version };
-  cached = { key, value };
-  return value;
+  const dict = getDictionary(config);
+  let loaded = cache.get(dict);
+  if (!loaded) {
+    loaded = { nlp: createNlp(dict), dictionaryVersion: dict.version };
+    cache.set(dict, loaded);
+  }
+  return loaded;
 }
