@@ -1,7 +1,8 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { ExtractError } from '../errors';
-import { POINTER_PARAGRAPH, removeChrome, weights } from './chrome';
+import { isPitch, POINTER_PARAGRAPH, removeChrome, weights } from './chrome';
+import { isDateLine } from './dates';
 import { cleanText, paragraphsOf, textWeight } from './html-text';
 import { readMeta } from './meta';
 
@@ -16,46 +17,55 @@ export interface Extracted {
   text: string;
 }
 
-const CONTAINERS = new Set(['div', 'article', 'section', 'main', 'td', 'body', 'font', 'center', 'span']);
-const PARAGRAPHS = new Set(['p', 'li', 'blockquote', 'pre', 'h2', 'h3', 'h4', 'h5', 'h6', 'dd', 'ul', 'ol', 'figcaption', 'b', 'strong', 'em', 'i', 'a', 'font', 'span']);
+const CONTAINERS = new Set(['div', 'article', 'section', 'main', 'td', 'body', 'font', 'center']);
+/** Inline and paragraph elements: their text belongs to the container around them. */
+const PARAGRAPHS = new Set(['p', 'li', 'blockquote', 'pre', 'h2', 'h3', 'h4', 'h5', 'h6', 'dd', 'ul', 'ol', 'figcaption', 'b', 'strong', 'em', 'i', 'u', 'a', 'font', 'span', 'small', 'sup', 'sub', 'time', 'label', 'q', 'cite', 'code', 'mark']);
+const BLOCKISH = new Set(['div', 'p', 'section', 'article', 'table', 'ul', 'ol', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'main', 'header', 'footer', 'li', 'dl', 'figure']);
+
+/** A `<div>` holding one paragraph of text and nothing block-like is a paragraph, not a container. */
+function isParagraphDiv(el: Element): boolean {
+  return el.name === 'div' && !el.children.some((c) => c.type === 'tag' && BLOCKISH.has((c as Element).name.toLowerCase()));
+}
 
 /**
  * Score containers by the text directly inside them: every text node counts
  * fully for the container holding its paragraph and half for the one above.
  * All text counts, however short, so a page of two-line Chinese paragraphs
- * scores like one of long ones; link text is discounted afterwards.
+ * scores like one of long ones; text inside links counts nothing, so link
+ * lists never win. When the text is split over sibling containers (an ad
+ * between two halves), their common parent is taken.
  */
 function bestContainer($: cheerio.CheerioAPI): Element | null {
   const scores = new Map<Element, number>();
   const add = (el: Element | null, w: number) => {
     if (el) scores.set(el, (scores.get(el) ?? 0) + w);
   };
-  const walk = (node: AnyNode) => {
+  const walk = (node: AnyNode, inLink: boolean) => {
     if (node.type === 'text') {
-      const w = textWeight((node as unknown as { data: string }).data);
+      const w = inLink ? 0 : textWeight((node as unknown as { data: string }).data);
       if (w === 0) return;
       let holder = node.parent as Element | null;
-      while (holder && PARAGRAPHS.has(holder.name?.toLowerCase()) && holder.parent) holder = holder.parent as Element;
+      while (holder && holder.parent && holder.parent.type === 'tag' && (PARAGRAPHS.has(holder.name?.toLowerCase()) || isParagraphDiv(holder))) holder = holder.parent as Element;
       add(holder, w);
       add((holder?.parent as Element | null) ?? null, w / 2);
       return;
     }
-    if ('children' in node) for (const c of (node as Element).children) walk(c);
+    if (node.type === 'tag') for (const c of (node as Element).children) walk(c, inLink || (node as Element).name === 'a');
   };
   const body = $('body').get(0);
   if (!body) return null;
-  walk(body);
+  walk(body, false);
   let best: Element | null = null;
   let bestScore = 0;
   for (const [el, score] of scores) {
     if (!el.name || !CONTAINERS.has(el.name.toLowerCase())) continue;
-    const w = weights($, $(el));
-    const adjusted = score * (1 - Math.min(1, w.text ? w.links / w.text : 0));
-    if (adjusted > bestScore) {
+    if (score > bestScore) {
       best = el;
-      bestScore = adjusted;
+      bestScore = score;
     }
   }
+  const parent = best?.parent as Element | null | undefined;
+  if (parent && parent.type === 'tag' && (scores.get(parent) ?? 0) >= bestScore * 0.75) return parent;
   return best;
 }
 
@@ -79,7 +89,7 @@ export function extractArticle(html: string, pageUrl: string): Extracted {
   });
   const title = meta.title ?? '';
   const paragraphs = paragraphsOf(node.toArray(), (el) => el.name === 'h1').filter(
-    (p, i) => !POINTER_PARAGRAPH.test(p) && !(i === 0 && cleanText(p) === title),
+    (p, i) => !POINTER_PARAGRAPH.test(p) && !isPitch(p) && !isDateLine(p) && !(i === 0 && cleanText(p) === title),
   );
   if (paragraphs.length === 0 || textWeight(paragraphs.join('')) === 0) throw new ExtractError(pageUrl, 'no article text found');
   if (!title) throw new ExtractError(pageUrl, 'no title found');

@@ -75,6 +75,20 @@ describe('extractArticle rules', () => {
     const html = '<html><head><title>t</title><link rel="canonical" href="/news/1?utm_source=fb&amp;id=7"></head><body><p>內文。</p></body></html>';
     expect(extractArticle(html, 'https://A.example/x?ref=1').url).toBe('https://a.example/news/1?id=7');
   });
+  it('joins an article split in two by an ad block', () => {
+    const html = `<html><head><title>分段</title></head><body><div class="nav-list"><a href="/">首頁</a></div><div class="story">
+      <div class="text"><p>上半段第一句。</p><p>上半段第二句。</p></div><div class="ad-slot">廣告：開戶送好禮</div><div class="text"><p>下半段第一句。</p><p>下半段第二句。</p></div></div></body></html>`;
+    expect(extractArticle(html, 'https://a.example/x').text).toBe('上半段第一句。\n上半段第二句。\n下半段第一句。\n下半段第二句。');
+  });
+  it('reads paragraphs laid out as one <div> each', () => {
+    const html = '<html><head><title>t</title></head><body><div id="content"><div>第一段。</div><div>第二段較長一些的文字。</div><div>三。</div></div><div class="footer-links"><a href="/a">關於我們</a></div></body></html>';
+    expect(extractArticle(html, 'https://a.example/x').text).toBe('第一段。\n第二段較長一些的文字。\n三。');
+  });
+  it('keeps an article whose wrapper has a chrome-like class name', () => {
+    const html = `<html><head><title>t</title></head><body><div class="wrap has-sidebar"><article><p>正文一。</p><p>正文二。</p></article>
+      <div class="sidebar"><ul>${'<li><a href="/x">其他新聞標題很長很長很長很長很長很長</a></li>'.repeat(20)}</ul></div></div></body></html>`;
+    expect(extractArticle(html, 'https://a.example/x').text).toBe('正文一。\n正文二。');
+  });
   it('throws ExtractError for a page without text', () => {
     expect(() => extractArticle('<html><head><title>空</title></head><body><nav><a href="/">首頁</a></nav></body></html>', 'https://a.example/x')).toThrow(ExtractError);
   });

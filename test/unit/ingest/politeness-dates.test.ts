@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RateLimitedError } from '../../../src/errors';
-import { findVisibleDate, parseMachineDate } from '../../../src/ingest/dates';
+import { findVisibleDate, isDateLine, parseMachineDate } from '../../../src/ingest/dates';
 import { parseRetryAfter } from '../../../src/ingest/fetch';
 import { type Clock, HostPoliteness } from '../../../src/ingest/politeness';
 
@@ -72,6 +72,13 @@ describe('dates', () => {
     ['電話 2505-9999', null],
   ])('%s → %s', (text, iso) => {
     expect(findVisibleDate(text)).toBe(iso);
+  });
+  it('tells a date stamp from a sentence that holds a date', () => {
+    expect(isDateLine('2026/02/10 14:35')).toBe(true);
+    expect(isDateLine('發布時間：2026年1月12日 週一 上午10:30')).toBe(true);
+    expect(isDateLine('民國115年1月12日')).toBe(true);
+    expect(isDateLine('台積電將於2026年1月15日召開法說會。')).toBe(false);
+    expect(isDateLine('2026年01月21日 主題趨勢報')).toBe(false);
   });
   it('reads machine dates, taking zone-less ones as UTC+8', () => {
     expect(parseMachineDate('2026-01-12T02:30:00.000Z')).toBe('2026-01-12T10:30:00+08:00');
