@@ -12,7 +12,7 @@ describe('site layouts', () => {
         <p>〔記者王小明／新竹報導〕台積電今天公布1月營收。</p>
         <div class="suggest_pc"><p>不用抽 不用搶 現在用APP看新聞 保證天天中獎</p><a href="/app">點我下載APP</a></div>
         <p>法人預估首季營收將優於財測。</p>
-        <p class="appE1121"><a href="https://example.com/app">點我下載APP　按我看活動辦法</a></p>
+        <p class="appE1121"><a href="https://example.com/app">點我下載APP\u3000按我看活動辦法</a></p>
         <span class="time">2026/02/10 14:35</span>
       </div></div>
       <div class="related"><p class="title">相關新聞</p><a href="/1">台股早盤</a></div>
@@ -28,8 +28,8 @@ describe('site layouts', () => {
       <meta property="article:published_time" content="2026-01-12T09:15:00+08:00"></head><body>
       <div class="main-content"><h1 class="main-title">央行开展逆回购操作</h1>
       <div class="article" id="artibody">
-        <p>　　新浪财经讯 1月12日，央行开展1000亿元7天期逆回购操作。</p>
-        <p>　　当日有500亿元逆回购到期。</p>
+        <p>\u3000\u3000新浪财经讯 1月12日，央行开展1000亿元7天期逆回购操作。</p>
+        <p>\u3000\u3000当日有500亿元逆回购到期。</p>
         <p>海量资讯、精准解读，尽在新浪财经APP</p>
         <p class="article-editor">责任编辑：李四</p>
       </div></div>
