@@ -1,0 +1,136 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Redis } from 'ioredis';
+import type { Keys } from '../../src/keys';
+import { parseEntry } from '../../src/stream/entry';
+import type { Article } from '../../src/types';
+import { manyArticles } from '../helpers/articles';
+import type { Proc } from '../helpers/processes';
+import { assertValidEvent } from '../helpers/schema';
+
+/** Write `n` distinct articles built from the fixtures as files, the way `newsflow replay` reads them. */
+export function articleFiles(n: number): { dir: string; articles: Article[]; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'newsflow-fault-'));
+  const articles = manyArticles(n);
+  articles.forEach((a, i) => writeFileSync(join(dir, `${String(i).padStart(4, '0')}.txt`), `---\ntitle: ${a.title}\nsource: ${a.source}\n---\n${a.body}`));
+  return { dir, articles, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface Figures {
+  articles: number;
+  entries: number;
+  /** Articles with no stream entry. */
+  lost: number;
+  /** Stream entries beyond the first for an article. */
+  duplicated: number;
+  /** Entries for articles this run did not replay. */
+  foreign: number;
+}
+
+/**
+ * Count what the stream holds against the articles replayed; every record
+ * found is checked against the event schema.
+ */
+export async function figures(redis: Redis, keys: Keys, articleIds: string[]): Promise<Figures> {
+  const perArticle = new Map<string, number>();
+  const rows = (await redis.xrange(keys.events, '-', '+')) as Array<[string, string[]]>;
+  for (const [id, fields] of rows) {
+    const e = parseEntry(id, fields);
+    assertValidEvent(e.record);
+    perArticle.set(e.article, (perArticle.get(e.article) ?? 0) + 1);
+  }
+  const wanted = new Set(articleIds);
+  return {
+    articles: wanted.size,
+    entries: rows.length,
+    lost: [...wanted].filter((a) => !perArticle.has(a)).length,
+    duplicated: [...perArticle.values()].reduce((n, c) => n + c - 1, 0),
+    foreign: [...perArticle.keys()].filter((a) => !wanted.has(a)).length,
+  };
+}
+
+/** Poll `check` until it returns true; throws with `what` after `timeoutMs`. */
+export async function waitUntil(what: string, check: () => Promise<boolean> | boolean, timeoutMs: number, pollMs = 200): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (true) {
+    try {
+      if (await check()) return;
+    } catch {
+      // Redis may be away for a moment (restart tests); keep polling until the deadline.
+    }
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
+
+/** Count of log lines of a process matching `msg` (and `queue`, if given). */
+export const logCount = (p: Proc, msg: string, queue?: string) => p.logs.filter((l) => l.msg === msg && (queue === undefined || l.queue === queue)).length;
+
+/** SIGKILL every process that is still running. */
+export async function killAll(procs: Proc[]): Promise<void> {
+  await Promise.all(
+    procs.map(async (p) => {
+      if (p.child.exitCode === null && p.child.signalCode === null) {
+        p.child.kill('SIGKILL');
+        await p.exited;
+      }
+    }),
+  );
+}
+
+export function printFigures(scenario: string, f: Figures, extra: Record<string, number | string> = {}): void {
+  const more = Object.entries(extra).map(([k, v]) => ` ${k}=${v}`).join('');
+  console.log(`[fault] ${scenario}: articles=${f.articles} entries=${f.entries} lost=${f.lost} duplicated=${f.duplicated}${more}`);
+}
+
+/** A consumer-child.ts process (see there), with the same log handling as `newsflow()`. */
+export function consumerProcess(args: { url: string; prefix: string; group: string; consumer: string; slowFirstMs?: number; claimIdleMs?: number }): Proc {
+  return spawnLogged(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'consumer-child.ts'), args.url, args.prefix, args.group, args.consumer, String(args.slowFirstMs ?? 0), String(args.claimIdleMs ?? 1000)]);
+}
+
+/** One handler run as recorded by consumer-child.ts. */
+export interface Run {
+  streamId: string;
+  consumer: string;
+  deliveries: number;
+}
+
+export async function runs(redis: Redis, prefix: string, which: 'started' | 'done'): Promise<Run[]> {
+  const members = await redis.smembers(`${prefix}:fault:${which}`);
+  return members.map((m) => {
+    const [streamId = '', consumer = '', deliveries = '0'] = m.split('|');
+    return { streamId, consumer, deliveries: Number(deliveries) };
+  });
+}
+
+/** Spawn a process whose stderr carries JSON log lines, as a `Proc` (the shape `newsflow()` returns). */
+function spawnLogged(cmd: string, args: string[]): Proc {
+  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const logs: Array<Record<string, unknown>> = [];
+  const stdout: string[] = [];
+  let buf = '';
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => {
+    buf += d;
+    let i;
+    while ((i = buf.indexOf('\n')) >= 0) {
+      const line = buf.slice(0, i);
+      buf = buf.slice(i + 1);
+      try {
+        logs.push(JSON.parse(line) as Record<string, unknown>);
+      } catch {
+        logs.push({ msg: line });
+      }
+    }
+  });
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => stdout.push(d));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.once('exit', (code, signal) => r({ code, signal })));
+  return {
+    child,
+    logs,
+    stdout,
+    exited,
+    waitForLog: (pred, timeoutMs = 60_000) => waitUntil('a log line', () => logs.some(pred), timeoutMs, 50),
+  };
+}

@@ -1,0 +1,128 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger';
+import { createRuntime, type Runtime } from '../../src/runtime/runtime';
+import { newsflow, type Proc } from '../helpers/processes';
+import { dropPrefix, TEST_REDIS_URL, testConfig, testPrefix } from '../helpers/redis';
+import { articleFiles, figures, killAll, logCount, printFigures, waitUntil } from './harness';
+
+/**
+ * Real `newsflow workers` processes killed with SIGKILL or stopped with
+ * SIGTERM in the middle of a replay: afterwards every article has exactly one
+ * stream entry. A job whose worker died is taken up again once its lock
+ * expires (NEWSFLOW_LOCK_DURATION, short here); the publish script's seen
+ * marker makes a second publish of the same event a no-op.
+ */
+const procs: Proc[] = [];
+const cleanups: Array<() => Promise<void> | void> = [];
+afterAll(async () => {
+  await killAll(procs);
+  for (const c of cleanups.reverse()) await c();
+});
+
+function setup(name: string, n: number) {
+  const prefix = testPrefix(`fault-${name}`);
+  const files = articleFiles(n);
+  const rt = createRuntime(testConfig(prefix), createLogger('silent'));
+  cleanups.push(files.remove, () => dropPrefix(prefix), () => rt.close());
+  const env = { REDIS_URL: TEST_REDIS_URL, NEWSFLOW_PREFIX: prefix, NEWSFLOW_LOCK_DURATION: '3s', NEWSFLOW_BACKOFF: '200ms', NEWSFLOW_CONCURRENCY_ANALYSE: '2' };
+  const start = (args: string[], extra: Record<string, string> = {}) => {
+    const p = newsflow(args, { ...env, ...extra });
+    procs.push(p);
+    return p;
+  };
+  return { prefix, files, rt, env, start, ids: files.articles.map((a) => a.id) };
+}
+
+/** Nothing waiting, running or scheduled in the analyse and publish queues. */
+async function drained(rt: Runtime): Promise<boolean> {
+  for (const q of [rt.queues.analyse, rt.queues.publish]) {
+    const c = await q.getJobCounts('wait', 'active', 'delayed', 'prioritized', 'waiting-children');
+    if (Object.values(c).some((v) => v > 0)) return false;
+  }
+  return true;
+}
+
+/** Finished jobs of a queue that were taken up again after their worker died. */
+async function recovered(rt: Runtime, queue: 'analyse' | 'publish'): Promise<number> {
+  const jobs = await rt.queues[queue].getJobs(['completed'], 0, -1);
+  return jobs.filter((j) => j.stalledCounter > 0).length;
+}
+
+async function allPublished(rt: Runtime, ids: string[]): Promise<boolean> {
+  const outs = await rt.redis.mget(ids.map((id) => rt.keys.outcome(id)));
+  return outs.every((o) => o !== null && (JSON.parse(o) as { status: string }).status === 'published') && (await drained(rt));
+}
+
+describe('fault: worker processes', () => {
+  it('kill -9 in the middle of analyse and right after publish, then two more replays: one entry per article', async () => {
+    const s = setup('kill', 60);
+    const analyse1 = s.start(['workers', '--only', 'analyse']);
+    const publish1 = s.start(['workers', '--only', 'publish']);
+    const publish2 = s.start(['workers', '--only', 'publish']);
+    await Promise.all([analyse1, publish1, publish2].map((p) => p.waitForLog((l) => l.msg === 'workers started')));
+
+    const replay1 = s.start(['replay', s.files.dir]);
+    expect((await replay1.exited).code).toBe(0);
+
+    // In the middle of analyse: some articles analysed, jobs running right now.
+    await analyse1.waitForLog(() => logCount(analyse1, 'job done', 'analyse') >= 6);
+    const activeAtKill = (await s.rt.queues.analyse.getJobCounts('active')).active ?? 0;
+    analyse1.child.kill('SIGKILL');
+    await analyse1.exited;
+
+    // Right after a publish: the event is in the stream, the job not yet marked done.
+    await publish1.waitForLog(() => logCount(publish1, 'job done', 'publish') >= 3);
+    publish1.child.kill('SIGKILL');
+    await publish1.exited;
+    const publishedByKilled = logCount(publish1, 'job done', 'publish');
+
+    s.start(['workers', '--only', 'analyse']);
+    await waitUntil('every article published', () => allPublished(s.rt, s.ids), 60_000);
+    const afterFaults = await figures(s.rt.redis, s.rt.keys, s.ids);
+    const recoveredAnalyse = await recovered(s.rt, 'analyse');
+    const recoveredPublish = await recovered(s.rt, 'publish');
+    printFigures('kill -9 analyse + publish', afterFaults, { analyseActiveAtKill: activeAtKill, publishedByKilledPublisher: publishedByKilled, recoveredAnalyse, recoveredPublish });
+
+    for (const round of [2, 3]) {
+      const again = s.start(['replay', '--wait', '--timeout', '30s', s.files.dir]);
+      expect((await again.exited).code, `replay ${round}`).toBe(0);
+    }
+    const afterReplays = await figures(s.rt.redis, s.rt.keys, s.ids);
+    printFigures('after 3 replays', afterReplays);
+
+    expect(activeAtKill).toBeGreaterThan(0);
+    // The jobs the killed analyser held were taken up again by the new one.
+    expect(recoveredAnalyse).toBeGreaterThan(0);
+    expect(afterFaults).toMatchObject({ articles: 60, entries: 60, lost: 0, duplicated: 0, foreign: 0 });
+    expect(afterReplays).toMatchObject({ articles: 60, entries: 60, lost: 0, duplicated: 0, foreign: 0 });
+    expect(await s.rt.redis.xlen(s.rt.keys.dead)).toBe(0);
+  }, 90_000);
+
+  it('SIGTERM: the worker finishes what it holds within its grace period, exits 0, and nothing is lost', async () => {
+    const s = setup('term', 40);
+    const graceMs = 10_000;
+    const w1 = s.start(['workers'], { NEWSFLOW_SHUTDOWN_GRACE: `${graceMs}ms` });
+    await w1.waitForLog((l) => l.msg === 'workers started');
+    expect((await s.start(['replay', s.files.dir]).exited).code).toBe(0);
+
+    await w1.waitForLog(() => logCount(w1, 'job done', 'publish') >= 5);
+    const t0 = Date.now();
+    w1.child.kill('SIGTERM');
+    const exit = await w1.exited;
+    const exitMs = Date.now() - t0;
+    const publishedBefore = await s.rt.redis.xlen(s.rt.keys.events);
+
+    s.start(['workers']);
+    await waitUntil('every article published', () => allPublished(s.rt, s.ids), 60_000);
+    const f = await figures(s.rt.redis, s.rt.keys, s.ids);
+    printFigures('SIGTERM', f, { exitMs, graceMs, publishedBeforeStop: publishedBefore });
+
+    expect(exit.code).toBe(0);
+    // Exiting within the grace period means no job was cut off: the log says so.
+    expect(w1.logs.find((l) => l.msg === 'workers stopped')?.forced).toBe(false);
+    expect(exitMs).toBeLessThan(graceMs + 5_000);
+    expect(publishedBefore).toBeLessThan(40);
+    expect(f).toMatchObject({ articles: 40, entries: 40, lost: 0, duplicated: 0, foreign: 0 });
+    expect(await s.rt.redis.xlen(s.rt.keys.dead)).toBe(0);
+  }, 90_000);
+});
