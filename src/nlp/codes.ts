@@ -29,8 +29,26 @@ export interface Reading {
 
 const SUFFIX_RE = 'TWO|TW|TT|SH|SS|SZ|BJ|HK|US|JP|T|KR|KS|KQ|O|N';
 const EXCHANGE_RE = 'NASDAQ|NYSE|NYSE American|AMEX|TWSE|TPEX|HKEX|SEHK|SSE|SZSE|TYO|TSE|KRX';
-const NUMERIC = new RegExp(`^(?:(?:${EXCHANGE_RE}|股票代號|股票代码|代號|代码|股號)\\s*:?\\s*)?(\\d{3,6}[A-Z]?)(?:\\s*[.-]\\s*(${SUFFIX_RE})|\\s+(${SUFFIX_RE}))?$`, 'i');
+const LABEL_RE = '(?:上市|上櫃|興櫃|股票|证券|證券)?(?:代號|代码|代碼|股號)';
+const NUMERIC = new RegExp(`^(?:(?:${EXCHANGE_RE}|${LABEL_RE})\\s*:?\\s*)?(\\d{3,6}[A-Z]?)(?:\\s*[.-]\\s*(${SUFFIX_RE})|\\s+(${SUFFIX_RE}))?$`, 'i');
+// Mainland sites also write the exchange first: SH600519, sz300750.
+const PREFIXED = /^(SH|SZ|BJ|HK)\s*(\d{4,6})$/i;
 const LETTERS = new RegExp(`^(?:(${EXCHANGE_RE})\\s*:\\s*)?([A-Z]{1,5}(?:\\.[A-Z])?)(?:[.-](US|O|N))?$`);
+
+interface Part {
+  code: string;
+  suffix?: string;
+}
+
+function parsePart(part: string): Part | null {
+  const num = NUMERIC.exec(part);
+  if (num) return { code: num[1]!.toUpperCase(), ...(num[2] ?? num[3] ? { suffix: (num[2] ?? num[3])!.toUpperCase() } : {}) };
+  const pre = PREFIXED.exec(part);
+  if (pre) return { code: pre[2]!, suffix: pre[1]!.toUpperCase() };
+  const let_ = LETTERS.exec(part);
+  if (let_) return { code: let_[2]!, ...(let_[3] ?? let_[1] ? { suffix: (let_[3] ?? let_[1])!.toUpperCase() } : {}) };
+  return null;
+}
 
 function nameEndBefore(text: string, at: number): number {
   let e = at;
@@ -42,18 +60,26 @@ function nameEndBefore(text: string, at: number): number {
 export function findCodeSpans(text: string): CodeSpan[] {
   const out: CodeSpan[] = [];
   const covered: Array<[number, number]> = [];
-  for (const m of text.matchAll(/\(([^()\n]{1,40})\)/g)) {
+  for (const m of text.matchAll(/\(([^()\n]{1,60})\)/g)) {
     const inner = m[1]!;
-    const lead = inner.length - inner.trimStart().length;
-    const content = inner.trim();
-    const base = m.index + 1 + lead;
-    const num = NUMERIC.exec(content);
-    const let_ = num ? null : LETTERS.exec(content);
-    const code = num ? num[1]! : let_ ? let_[2]! : null;
-    if (!code) continue;
-    const at = base + content.indexOf(code);
-    const suffix = num ? (num[2] ?? num[3]) : (let_![3] ?? let_![1]);
-    out.push({ start: at, end: at + code.length, code: code.toUpperCase(), ...(suffix ? { suffix: suffix.toUpperCase() } : {}), nameEnd: nameEndBefore(text, m.index) });
+    if (/\d,\d/.test(inner)) continue; // a number with thousands separators
+    // One bracket may hold several listings: (688981.SH/00981.HK), (2330、2303).
+    const parts: Array<{ part: Part; at: number; len: number }> = [];
+    let ok = true;
+    for (const p of inner.matchAll(/[^/、,;]+/g)) {
+      const raw = p[0];
+      const content = raw.trim();
+      const part = content ? parsePart(content) : null;
+      if (!part) {
+        ok = false;
+        break;
+      }
+      const at = m.index + 1 + p.index + raw.indexOf(content) + content.toUpperCase().indexOf(part.code);
+      parts.push({ part, at, len: part.code.length });
+    }
+    if (!ok || parts.length === 0) continue;
+    const nameEnd = nameEndBefore(text, m.index);
+    for (const { part, at, len } of parts) out.push({ start: at, end: at + len, code: part.code, ...(part.suffix ? { suffix: part.suffix } : {}), nameEnd });
     covered.push([m.index, m.index + m[0].length]);
   }
   const inside = (i: number): boolean => covered.some(([s, e]) => i >= s && i < e);

@@ -2,7 +2,7 @@ import type { DictEntry, Dictionary } from '../dict/types';
 import type { Script } from '../types';
 import type { AliasHit } from './aliases';
 import { type CodeSpan, type Reading, readings, yearLike } from './codes';
-import { isOrdinaryWord } from './words';
+import { isOrdinaryWord, wordClass } from './words';
 
 /**
  * Deciding which entity an inline code names. In order:
@@ -85,30 +85,44 @@ function latinNameBefore(text: string, end: number, code: string): [number, numb
   return null;
 }
 
-function hanNameBefore(ctx: InlineContext, end: number, strict: boolean): [number, number] | null {
-  const last = ctx.normalised[end - 1];
-  if (!isHan(last) || NOT_A_NAME.has(last!) || NOT_A_NAME.has(ctx.key[end - 1]!)) return null;
+// Listing suffixes printed as part of a name: 世芯-KY, 小米集团-W, 百度集团-SW.
+const NAME_SUFFIX = /-(?:KY|W|SW|S|B|U|DR|R|P)$/i;
+
+/**
+ * The Han name right before `end`, from the segmenter's tokens. `strict`
+ * (a four-digit code with no suffix, as often a quantity or a year as a
+ * code) wants a name jieba does not know or knows as an organisation, and
+ * for a year-shaped code one it does not know at all.
+ */
+function hanNameBefore(ctx: InlineContext, end: number, strict: boolean, year: boolean): [number, number] | null {
+  const suffix = NAME_SUFFIX.exec(ctx.normalised.slice(Math.max(0, end - 4), end));
+  const coreEnd = end - (suffix ? suffix[0].length : 0);
+  const last = ctx.normalised[coreEnd - 1];
+  if (!isHan(last) || NOT_A_NAME.has(last!) || NOT_A_NAME.has(ctx.key[coreEnd - 1]!)) return null;
   const sp = ctx.spans;
   let k = sp.length / 2 - 1;
-  while (k >= 0 && sp[2 * k + 1]! > end) k--;
-  if (k < 0 || sp[2 * k + 1] !== end) return null;
+  while (k >= 0 && sp[2 * k + 1]! > coreEnd) k--;
+  if (k < 0 || sp[2 * k + 1] !== coreEnd) return null;
   let start = sp[2 * k]!;
-  const word = ctx.key.slice(start, end);
-  // An ordinary word before a bare number makes it a quantity (目標價(1200)).
-  if (strict && word.length >= 2 && isOrdinaryWord(word)) return null;
+  const word = ctx.key.slice(start, coreEnd);
+  if (strict && !suffix && word.length >= 2) {
+    const c = wordClass(word);
+    if (c === 'other' || (year && c !== 'unknown')) return null;
+  }
   // An unknown name often comes out of jieba as single characters, and a
-  // full name as place + name (贵州 茅台): take tokens back while they are
-  // Han and not ordinary words, up to eight characters.
+  // full name as two words, the last of them ordinary (贵州 茅台, 宁德 时代,
+  // 小米 集团): take Han tokens back while the name is shorter than two
+  // characters or still an ordinary word, up to eight characters.
   while (k > 0) {
     const s = sp[2 * (k - 1)]!;
     const e = sp[2 * (k - 1) + 1]!;
     const piece = ctx.key.slice(s, e);
-    if (e !== start || ![...piece].every(isHan) || end - s > 8) break;
-    if (end - start >= 2 && (piece.length < 2 || isOrdinaryWord(piece))) break;
+    if (e !== start || ![...piece].every(isHan) || coreEnd - s > 8) break;
+    if (coreEnd - start >= 2 && (piece.length < 2 || !isOrdinaryWord(ctx.key.slice(start, coreEnd)))) break;
     start = s;
     k--;
   }
-  const name = ctx.normalised.slice(start, end);
+  const name = ctx.normalised.slice(start, coreEnd);
   return name.length >= 2 && name.length <= 8 && [...name].every(isHan) ? [start, end] : null;
 }
 
@@ -142,8 +156,12 @@ export function resolveCode(span: CodeSpan, ctx: InlineContext): CodeResolution 
   const r = (ctx.preferTw && isNum && span.code.length === 4 && !span.suffix ? rs.find((x) => x.id.startsWith('TW:')) : undefined) ?? rs[0];
   if (!r || span.bare) return null;
   if (!isNum) {
-    const name = span.code.length >= 2 ? latinNameBefore(ctx.normalised, span.nameEnd, span.code) : null;
-    return name ? { span, id: r.id, reading: r, nameSpan: name } : null;
+    if (span.code.length < 2) return null;
+    // A Latin name the code abbreviates (Amkor (AMKR)); or, with the market
+    // printed (TSM-US, NASDAQ: ARM), any name at all.
+    const name = latinNameBefore(ctx.normalised, span.nameEnd, span.code) ?? (span.suffix ? (hanNameBefore(ctx, span.nameEnd, false, false) ?? latinRunBefore(ctx.normalised, span.nameEnd)) : null);
+    if (name) return { span, id: r.id, reading: r, nameSpan: name };
+    return span.suffix ? { span, id: r.id, reading: r } : null;
   }
   if (span.code.length < 4) return null;
   // A year in brackets is followed by 年 (（2026）年); a company code is not.
@@ -151,6 +169,6 @@ export function resolveCode(span: CodeSpan, ctx: InlineContext): CodeResolution 
   // Four digits with no suffix are a quantity as often as a code: the name
   // must not be an ordinary word. Longer codes and suffixed ones are plain.
   const strict = span.code.length === 4 && !span.suffix;
-  const name = hanNameBefore(ctx, span.nameEnd, strict) ?? (span.suffix ? latinRunBefore(ctx.normalised, span.nameEnd) : null);
+  const name = hanNameBefore(ctx, span.nameEnd, strict, yearLike(span.code)) ?? (span.suffix ? latinRunBefore(ctx.normalised, span.nameEnd) : null);
   return name ? { span, id: r.id, reading: r, nameSpan: name } : null;
 }

@@ -140,10 +140,11 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
     for (const r of resolved) {
       if (r.nameHit) namedBy.set(r.nameHit, r);
       if (r.entry) addEntity(fromEntry(r.entry));
-      else if (r.reading && r.nameSpan) {
-        const name = fw.text.original.slice(fw.text.toOriginal(r.nameSpan[0]), fw.text.toOriginalEnd(r.nameSpan[1]));
+      else if (r.reading) {
+        const ns = r.nameSpan;
+        const name = ns ? fw.text.original.slice(fw.text.toOriginal(ns[0]), fw.text.toOriginalEnd(ns[1])) : r.reading.code;
         addEntity({ id: r.id, kind: r.reading.kind, name, ticker: { code: r.reading.code, market: r.reading.market } });
-        if (!ctx.hitByEnd.has(r.nameSpan[1])) addMention(fw, r.id, r.nameSpan[0], r.nameSpan[1], 'inline-code');
+        if (ns && !ctx.hitByEnd.has(ns[1])) addMention(fw, r.id, ns[0], ns[1], 'inline-code');
       }
       addMention(fw, r.id, r.span.start, r.span.end, 'inline-code', r.flag);
     }

@@ -1,31 +1,36 @@
 import { createRequire } from 'node:module';
 
 /**
- * Ordinary words, from jieba's own dictionary: every entry whose part of
- * speech is not a proper noun. A bracketed number after an ordinary word
- * (目标价(1200), 产能(7500)) is a quantity; after a name the segmenter does
- * not know (健鼎, 川湖) or knows as a proper noun, it can be a code. Loaded
- * on first use (about 20 MB), once per process.
+ * What jieba's own dictionary says of a word: unknown, a name of an
+ * organisation or other proper noun (nt, nz, j), or anything else (an
+ * ordinary word, a place, a person). A bracketed number after an ordinary
+ * word (目标价(1200), 产能(7500)) or a place (台北(2024)) is a quantity or a
+ * year; after a name the segmenter does not know (健鼎, 川湖) or knows as an
+ * organisation, it can be a code. Loaded on first use (about 20 MB), once
+ * per process.
  */
 const require = createRequire(import.meta.url);
-const PROPER = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j', 'eng', 'x']);
+const ORG_LIKE = new Set(['nt', 'nz', 'j', 'eng']);
 
-let ordinary: Set<string> | null = null;
+export type WordClass = 'unknown' | 'org' | 'other';
 
-/** Whether `folded` (Simplified) is an ordinary word in jieba's dictionary. */
-export function isOrdinaryWord(folded: string): boolean {
-  if (!ordinary) {
-    ordinary = new Set();
+let classes: Map<string, boolean> | null = null;
+
+/** The class of `folded` (Simplified) in jieba's dictionary. */
+export function wordClass(folded: string): WordClass {
+  if (!classes) {
+    classes = new Map();
     const text = (require('@node-rs/jieba/dict.js') as { dict: Buffer }).dict.toString('utf8');
     for (const line of text.split('\n')) {
       const [word, , tag] = line.split(' ');
-      if (word && tag && !PROPER.has(tag.trim())) ordinary.add(word);
+      if (word && tag) classes.set(word, ORG_LIKE.has(tag.trim()));
     }
   }
-  return ordinary.has(folded);
+  const org = classes.get(folded);
+  return org === undefined ? 'unknown' : org ? 'org' : 'other';
 }
 
-/** Whether `folded` is a proper noun (or a word jieba does not know at all). */
-export function isProperOrUnknown(folded: string): boolean {
-  return !isOrdinaryWord(folded);
+/** Whether `folded` is a word of jieba's dictionary that is not an organisation-like name. */
+export function isOrdinaryWord(folded: string): boolean {
+  return wordClass(folded) === 'other';
 }

@@ -78,6 +78,23 @@ describe('inline ticker codes (US, Hong Kong, mainland)', () => {
     expect(tag(body).tickers).toEqual([ticker]);
   });
 
+  it.each([
+    ['中芯国际（688981.SH/00981.HK）持平', ['00981.HK', '688981.SH']],
+    ['贵州茅台（SH600519）收涨', ['600519.SH']],
+    ['宁德时代（300750）收涨', ['300750.SZ']],
+    ['小米集团-W(01810)走强', ['01810.HK']],
+    ['美股 ADR (TSM-US) 收高', ['TSM.US']],
+    ['英伟达（NVDA.O）走强', ['NVDA.US']],
+    ['Arm (NASDAQ: ARM) 大漲', ['ARM.US']],
+  ])('%s → %j', (body, tickers) => {
+    expect(tag(body).tickers).toEqual(tickers);
+  });
+
+  it('names a company the dictionary lacks by the whole name before its code', () => {
+    const r = tag('小米集团-W(01810)与贵州茅台（600519）走强');
+    expect(r.entities.map((e) => e.name).sort()).toEqual(['小米集团-W', '贵州茅台']);
+  });
+
   it('reads a Taiwanese name with its code as Taiwanese in Simplified text', () => {
     const r = tag('台积电（2330）与鸿海（2317）走高，联发科（2454）亦受惠。');
     expect(r.tickers).toEqual(['2317.TW', '2330.TW', '2454.TW']);
@@ -89,7 +106,8 @@ describe('traps: never a ticker', () => {
     '台股今（12）日開高，市場預估（2026）年企業獲利成長，去年（2025）出口創高，民國（114）年預算通過。',
     '高瓦數電源供應器（PSU）、高頻寬記憶體（HBM）、雲端服務商（CSP）與每股盈餘（EPS）受關注，人工智慧（AI）延燒。',
     '台灣區電機電子工業同業公會（TEEMA）率團赴美。',
-    '會後共識於（11/21）發布，合計（75,000）片晶圓，目標價（1200）元。',
+    '會後共識於（11/21）發布，合計（75,000）片晶圓，目標價（1200）元，營收(100,000)元。',
+    '台北（2024）年會與美國（2025）大選，沪指报3350.12点（+0.8%），2025年（含）以来，中国证监会（CSRC）发布政策。',
     '由大量伺服器電源轉換器引起的諧波問題，讓東台灣的電網承受壓力。',
   ])('%s', (body) => {
     expect(tag(body).tickers).toEqual([]);
