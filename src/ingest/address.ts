@@ -69,12 +69,13 @@ export function blockedReason(address: string): string | null {
   return null;
 }
 
-/** Host names that name a metadata service or the local machine whatever DNS says. */
+/**
+ * Host names that name a metadata service whatever DNS says. (`localhost`
+ * needs no entry: it resolves to loopback addresses, which are checked.)
+ */
 export function blockedHostReason(hostname: string): string | null {
   const h = hostname.toLowerCase().replace(/\.$/, '');
-  if (METADATA_HOSTS.has(h)) return 'a cloud metadata host';
-  if (h === 'localhost' || h.endsWith('.localhost')) return 'a loopback host';
-  return null;
+  return METADATA_HOSTS.has(h) ? 'a cloud metadata host' : null;
 }
 
 /**

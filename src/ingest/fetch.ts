@@ -91,14 +91,17 @@ export function createFetcher(opts: FetcherOptions, deps: FetcherDeps = {}): Fet
 
   const guardedLookup = ((hostname: string, options: { all?: boolean }, cb: (...args: unknown[]) => void) => {
     resolve(hostname).then(
-      (addrs) => {
+      (resolved) => {
+        let addrs = resolved;
         if (addrs.length === 0) return cb(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }));
-        if (!allow.allowsHost(hostname)) {
-          for (const a of addrs) {
-            const why = blockedReason(a.address);
-            if (why && !allow.allowsAddress(a.address)) return cb(new BlockedAddressError(`http://${hostname}/`, a.address, why));
-          }
+        // Only permitted addresses are handed to the connection; a name with
+        // none left is refused, naming the first address that was not allowed.
+        const usable = allow.allowsHost(hostname) ? addrs : addrs.filter((a) => !blockedReason(a.address) || allow.allowsAddress(a.address));
+        if (usable.length === 0) {
+          const first = addrs[0]!;
+          return cb(new BlockedAddressError(`http://${hostname}/`, first.address, blockedReason(first.address) ?? 'not allowed'));
         }
+        addrs = usable;
         if (options.all) cb(null, addrs);
         else cb(null, addrs[0]!.address, addrs[0]!.family);
       },

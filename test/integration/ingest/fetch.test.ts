@@ -6,11 +6,17 @@ import { createFetcher, type Fetcher, type FetcherOptions, type ResolvedAddress 
 import { startFixtureServer, type FixtureServer } from '../../helpers/http-server';
 
 /** Test DNS: every name used here, and what it "resolves" to. Only 127.0.0.1 is ever connected to. */
-const DNS: Record<string, string> = { 'news.test': '127.0.0.1', 'private.test': '127.0.0.1', 'evil.test': '10.0.0.5', 'meta.test': '169.254.169.254' };
+const DNS: Record<string, string[]> = {
+  'news.test': ['127.0.0.1'],
+  'private.test': ['127.0.0.1'],
+  'evil.test': ['10.0.0.5'],
+  'meta.test': ['169.254.169.254'],
+  localhost: ['::1', '127.0.0.1'],
+};
 const lookup = async (host: string): Promise<ResolvedAddress[]> => {
   const a = DNS[host];
   if (!a) throw Object.assign(new Error(`ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
-  return [{ address: a, family: 4 }];
+  return a.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
 };
 
 const base: FetcherOptions = {
@@ -133,6 +139,12 @@ describe('address checks (allow-list not covering the target)', () => {
       await expect(f.fetch(url), url).rejects.toThrow(BlockedAddressError);
     }
     expect(server.hits.length).toBe(before);
+  });
+
+  it('connects a name with several addresses only to the allowed one', async () => {
+    // localhost is ::1 and 127.0.0.1 here; only 127.0.0.1 is allowed, and the server listens only there.
+    const r = await make({ allow: ['127.0.0.1'] }).fetch(`http://localhost:${server.port}/feeds/rdf.rdf`);
+    expect(r.notModified).toBe(false);
   });
 
   it('refuses a name that resolves to a private address', async () => {
