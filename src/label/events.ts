@@ -70,6 +70,8 @@ export function resolveEntities(type: EventType, clause: Clause, sentence: Sente
 }
 
 const DIGIT = /[0-9０-９]/;
+// An amount, a share or a count (15%, 1,500 億美元, 75,000 片), not a year or a date.
+const FIGURE = /[0-9０-９][0-9０-９,.]*\s*(%|％|億|萬|兆|千|百|元|美元|片|倍|張|點|家|座|個)/;
 
 // Negated (沒有承諾向鴻海下單) or hedged (台灣應投資…, 如果…收購) triggers report
 // no event.
@@ -124,7 +126,9 @@ export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, order
   // Yielding triggers give way to any other trigger of their clause (or, for
   // record words, of their sentence), even a negated one: in 廣達股價未見重挫
   // the clause is about the (negated) drop, so 股價 alone must not report a move.
-  const isStrong = (h: Hit) => h.entry.trigger !== undefined && !h.entry.trigger.yields;
+  // Forecast words (預估, 展望) frame another event rather than replace it:
+  // in 報告預估 CoWoS 產能…將成長 89% the capacity growth is still reported.
+  const isStrong = (h: Hit) => h.entry.trigger !== undefined && !h.entry.trigger.yields && h.entry.trigger.type !== 'guidance';
   const strongInSentence = v.clauses.some((c) => c.hits.some(isStrong));
   for (const c of v.clauses) {
     const strongInClause = c.hits.some(isStrong);
@@ -158,32 +162,36 @@ export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, order
 /**
  * One event per happening: a candidate of the same type whose entities are
  * a subset or a superset of an earlier event's is the same event told again
- * (鴻海 … 鴻海與OpenAI). The most confident occurrence keeps its evidence
- * and polarity (when it has none, the first occurrence that has one gives
- * it: 除息…配息), the event keeps the larger entity list; each repeat adds 0.05 confidence
- * (capped at 0.95). An entity-less event is folded into an event of the same
- * type that does name entities, when the article has one.
+ * (鴻海 … 鴻海與OpenAI). Of the occurrences, the one whose evidence carries a
+ * figure (15%, 1,500 億美元) wins, then the one naming more entities, then
+ * the most confident, then the first (news leads with the fact and comes
+ * back to it in vaguer words); it gives the event its
+ * evidence, entities and polarity (when it has none, the first occurrence
+ * that has one gives it: 除息…配息). Each repeat adds 0.05 confidence (capped
+ * at 0.95). An entity-less event is folded into an event of the same type
+ * that does name entities, when the article has one.
  */
 export function mergeEvents(cands: readonly Candidate[]): EventLabel[] {
-  const merged: Array<{ best: Candidate; entities: string[]; polarity: -1 | 0 | 1; n: number }> = [];
+  const merged: Array<{ best: Candidate; polarity: -1 | 0 | 1; confidence: number; n: number }> = [];
   const named = new Set(cands.filter((c) => c.entities.length).map((c) => c.type));
   const nested = (a: readonly string[], b: readonly string[]) => a.every((x) => b.includes(x)) || b.every((x) => a.includes(x));
+  const rank = (c: Candidate) => (FIGURE.test(c.evidence.text) ? 100 : 0) + c.entities.length + c.confidence;
   for (const c of cands) {
     if (!c.entities.length && named.has(c.type)) continue;
-    const cur = merged.find((m) => m.best.type === c.type && nested(m.entities, c.entities));
+    const cur = merged.find((m) => m.best.type === c.type && nested(m.best.entities, c.entities));
     if (!cur) {
-      merged.push({ best: c, entities: c.entities, polarity: c.polarity, n: 1 });
+      merged.push({ best: c, polarity: c.polarity, confidence: c.confidence, n: 1 });
       continue;
     }
     cur.n++;
-    if (c.entities.length > cur.entities.length) cur.entities = c.entities;
-    if (c.confidence > cur.best.confidence) cur.best = c;
+    cur.confidence = Math.max(cur.confidence, c.confidence);
+    if (rank(c) > rank(cur.best)) cur.best = c;
     if (cur.polarity === 0) cur.polarity = c.polarity;
   }
   return merged
     .sort((a, b) => a.best.order - b.best.order)
-    .map(({ best, entities, polarity, n }) => {
+    .map(({ best, polarity, confidence, n }) => {
       const { order: _order, ...ev } = best;
-      return { ...ev, entities, polarity: best.polarity || polarity, confidence: Math.round(Math.min(0.95, best.confidence + 0.05 * (n - 1)) * 100) / 100 };
+      return { ...ev, polarity: best.polarity || polarity, confidence: Math.round(Math.min(0.95, confidence + 0.05 * (n - 1)) * 100) / 100 };
     });
 }
