@@ -23,10 +23,15 @@ function fromParts(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): stri
 
 /**
  * A machine-readable date (meta tags, JSON-LD, `<time datetime>`, feeds):
- * ISO 8601 or RFC 2822. A value without a zone is UTC+8.
+ * ISO 8601 or RFC 2822. A value without a zone, or with CST/HKT, is UTC+8.
  */
 export function parseMachineDate(raw: string | null | undefined): string | null {
-  const s = (raw ?? '').trim();
+  // "CST" in a Chinese feed is China Standard Time (UTC+8), not US Central;
+  // HKT and "GMT+8" say the same in other words.
+  const s = (raw ?? '')
+    .trim()
+    .replace(/\s*\b(?:CST|CCT|HKT|TWT)$/i, ' +0800')
+    .replace(/\s*(?:GMT|UTC)\s*\+\s*0?8(?::?00)?$/i, ' +0800');
   if (!s) return null;
   const local = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(s);
   if (local) return fromParts(+local[1]!, +local[2]!, +local[3]!, +(local[4] ?? 0), +(local[5] ?? 0), +(local[6] ?? 0));

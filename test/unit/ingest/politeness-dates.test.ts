@@ -85,5 +85,7 @@ describe('dates', () => {
     expect(parseMachineDate('2026-01-12 10:30')).toBe('2026-01-12T10:30:00+08:00');
     expect(parseMachineDate('Mon, 12 Jan 2026 02:30:00 GMT')).toBe('2026-01-12T10:30:00+08:00');
     expect(parseMachineDate('')).toBeNull();
+    expect(parseMachineDate('Mon, 12 Jan 2026 10:30:00 CST')).toBe('2026-01-12T10:30:00+08:00');
+    expect(parseMachineDate('2026-01-12 10:30:00 GMT+8')).toBe('2026-01-12T10:30:00+08:00');
   });
 });
