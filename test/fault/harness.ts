@@ -1,14 +1,18 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { Keys } from '../../src/keys';
+import { pingRedis } from '../../src/redis/ensure';
 import { parseEntry } from '../../src/stream/entry';
 import type { Article } from '../../src/types';
 import { manyArticles } from '../helpers/articles';
 import type { Proc } from '../helpers/processes';
 import { assertValidEvent } from '../helpers/schema';
+
+const REDIS_SERVER = '/usr/bin/redis-server';
 
 /** Write `n` distinct articles built from the fixtures as files, the way `newsflow replay` reads them. */
 export function articleFiles(n: number): { dir: string; articles: Article[]; remove: () => void } {
@@ -132,5 +136,51 @@ function spawnLogged(cmd: string, args: string[]): Proc {
     stdout,
     exited,
     waitForLog: (pred, timeoutMs = 60_000) => waitUntil('a log line', () => logs.some(pred), timeoutMs, 50),
+  };
+}
+
+/**
+ * A private redis-server on a free port in a temporary directory, with an
+ * append-only file synced on every write, so that it can be killed and
+ * started again on the same data. Never the shared Redis.
+ */
+export async function privateRedis(): Promise<{ url: string; restart(): Promise<number>; stop(): Promise<void> }> {
+  const port = await new Promise<number>((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
+    });
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'newsflow-fault-redis-'));
+  const url = `redis://127.0.0.1:${port}`;
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--maxmemory-policy', 'noeviction'];
+  let server: ChildProcess;
+  const start = async () => {
+    server = spawn(REDIS_SERVER, args, { stdio: 'ignore' });
+    await waitUntil(`redis-server on port ${port}`, () => pingRedis(url, 300), 10_000, 50);
+  };
+  const kill = async () => {
+    if (server.exitCode !== null || server.signalCode !== null) return;
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill('SIGKILL');
+    await exited;
+  };
+  await start();
+  return {
+    url,
+    /** Kill the server (SIGKILL: no shutdown save) and start it again on the same files; returns the downtime in ms. */
+    async restart() {
+      const t0 = Date.now();
+      await kill();
+      await new Promise((r) => setTimeout(r, 500));
+      await start();
+      return Date.now() - t0;
+    },
+    async stop() {
+      await kill();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
