@@ -57,18 +57,25 @@ export function weights($: CheerioAPI, el: Cheerio<AnyNode>): { text: number; li
   return { text, links };
 }
 
-/**
- * Remove the page furniture in place. An element that holds most of the
- * page's text, or the `<article>`/`<main>`/articleBody, is never removed,
- * however it is named (some sites wrap the whole page in
- * `<div class="wrap has-sidebar">`).
- */
-export function removeChrome($: CheerioAPI): void {
+/** Remove what is never text (scripts, styles, forms, the head). */
+export function removeNonText($: CheerioAPI): void {
   $([...NEVER_TEXT].join(',')).remove();
   $('head').remove();
+}
+
+/**
+ * Remove the page furniture in place. `keep` is where the main text was
+ * found before anything was removed: it and its ancestors are never removed,
+ * however they are named (sites wrap whole pages in `<div class="wrap
+ * has-sidebar">`), and neither is an element holding most of the text.
+ */
+export function removeChrome($: CheerioAPI, keep: Element | null): void {
   const total = Math.max(1, textWeight(cleanText($('body').text())));
-  const holdsArticle = (el: Cheerio<AnyNode>) =>
-    el.is('article, main, [itemprop="articleBody"]') || el.find('article, main, [itemprop="articleBody"]').length > 0 || textWeight(cleanText(el.text())) > total * 0.5;
+  const holdsArticle = (el: Cheerio<AnyNode>) => {
+    const node = el.get(0);
+    if (keep && node && (node === keep || (node.type === 'tag' && $.contains(node as Element, keep)))) return true;
+    return textWeight(cleanText(el.text())) > total * 0.5;
+  };
 
   $('body *').each((_, el) => {
     if (!el.parent) return; // already removed with an ancestor

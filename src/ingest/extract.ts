@@ -1,7 +1,7 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { ExtractError } from '../errors';
-import { isPitch, POINTER_PARAGRAPH, removeChrome, weights } from './chrome';
+import { isPitch, POINTER_PARAGRAPH, removeChrome, removeNonText, weights } from './chrome';
 import { isDateLine } from './dates';
 import { cleanText, paragraphsOf, textWeight } from './html-text';
 import { readMeta } from './meta';
@@ -71,13 +71,16 @@ function bestContainer($: cheerio.CheerioAPI): Element | null {
 
 /**
  * Extract the article from a decoded HTML page: metadata first (from the
- * untouched page), then the chrome removed, then the main container's
- * paragraphs minus link lists, the repeated headline and pointer lines.
+ * untouched page); then the main container is located, the chrome around
+ * and inside it removed (never the container itself), the container located
+ * again, and its paragraphs kept minus link lists, the repeated headline,
+ * pointer lines, pitches and date stamps.
  */
 export function extractArticle(html: string, pageUrl: string): Extracted {
   const $ = cheerio.load(html);
   const meta = readMeta($, pageUrl);
-  removeChrome($);
+  removeNonText($);
+  removeChrome($, bestContainer($));
   const container = bestContainer($);
   if (!container) throw new ExtractError(pageUrl, 'the page has no text');
   const node = $(container);

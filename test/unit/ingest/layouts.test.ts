@@ -53,4 +53,17 @@ describe('site layouts', () => {
     expect(got.text).toBe('記者李大華／台北報導\n鴻海今日召開法說會。\n董事長表示AI伺服器出貨翻倍。');
     expect(got.title).toBe('鴻海法說會登場');
   });
+
+  it('keeps a short article on a heavy page, and drops teaser cards made of <article> elements', () => {
+    const teaser = (i: number) => `<article class="card"><a href="/t/${i}"><h3>其他報導標題第${i}則</h3><p>這是一段很長的摘要文字，用來描述另一篇新聞的內容，讓版面看起來很豐富。</p></a></article>`;
+    const html = `<html><head><title>快訊：央行理監事會維持利率不變</title></head><body>
+      <div class="layout"><div class="content-main">
+        <h1>快訊：央行理監事會維持利率不變</h1>
+        <p>央行今天宣布利率維持不變。</p><p>市場早已預期。</p>
+        <h3>延伸閱讀</h3><ul><li><a href="/r/1">升息循環結束了嗎</a></li></ul>
+      </div>
+      <section class="more-news"><h2>其他人也在看</h2>${Array.from({ length: 12 }, (_, i) => teaser(i)).join('')}</section></div></body></html>`;
+    const got = extractArticle(html, 'https://news.example.com/flash/1');
+    expect(got.text).toBe('央行今天宣布利率維持不變。\n市場早已預期。');
+  });
 });
