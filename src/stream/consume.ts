@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { keys } from '../keys';
 import { parseEntry, type StreamEvent } from './entry';
+import { ack, deadLetter, deliveryCounts, ensureGroup, forgetIfIdle, release, type GroupMember } from './group';
 import { streamLag } from './lag';
 import { asEntries, asReadReply, type RawEntry } from './replies';
 
@@ -65,14 +66,16 @@ export interface ConsumeStats {
 }
 
 export interface ConsumerHandle {
-  /** Finish the handler in flight, acknowledge it, and return. */
+  /**
+   * Finish the handler in flight, acknowledge it, hand the rest of the batch
+   * back to the group (other consumers claim it at once), and return.
+   */
   stop(opts?: { graceMs?: number }): Promise<ConsumeStats>;
   /** Settles when the consumer has stopped. */
   done: Promise<ConsumeStats>;
   stats: ConsumeStats;
 }
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const errName = (err: unknown) => (err instanceof Error ? err.name : 'Error');
 const errMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -112,95 +115,50 @@ export function consume(opts: ConsumeOptions): ConsumerHandle {
   let retryAt = Infinity;
 
   const warn = (obj: object, msg: string) => logger?.warn({ group, consumer, ...obj }, msg);
+  const member: GroupMember = { redis, stream, group, consumer, warn };
+  // Once stopping, an ack that keeps failing may be given up: the entry stays pending and comes again.
+  const giveUp = () => stopping;
 
-  async function ensureGroup(): Promise<void> {
-    try {
-      await redis.call('XGROUP', ['CREATE', stream, group, opts.startAt === 'start' ? '0' : '$', 'MKSTREAM']);
-    } catch (err) {
-      if (!/BUSYGROUP/.test(errMessage(err))) throw err;
-    }
-  }
-
-  /** Deliveries of entries this consumer holds, from the pending list. */
-  async function deliveries(ids: string[]): Promise<Map<string, number>> {
-    const pipe = redis.pipeline();
-    for (const id of ids) pipe.call('XPENDING', stream, group, id, id, 1, consumer);
-    const res = (await pipe.exec()) ?? [];
-    const out = new Map<string, number>();
-    res.forEach(([err, rows], i) => {
-      const row = !err && Array.isArray(rows) ? (rows[0] as unknown[] | undefined) : undefined;
-      out.set(ids[i]!, row ? Number(row[3]) : 1);
-    });
-    return out;
-  }
-
-  async function ackWithRetry(id: string, extra?: (m: ReturnType<Redis['multi']>) => void): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const m = redis.multi();
-        extra?.(m);
-        m.call('XACK', stream, group, id);
-        await m.exec();
-        return;
-      } catch (err) {
-        // An unacknowledged entry is handled again later; keep trying so that happens as rarely as possible.
-        if (attempt === 0) warn({ err, streamId: id }, 'acknowledge failed; retrying');
-        await sleep(Math.min(2000, 100 * 2 ** attempt));
-      }
-    }
-  }
-
-  async function deadLetter(entry: RawEntry, n: number, why: { error: string; reason: string }): Promise<void> {
-    const [id, fields] = entry;
-    const f: Record<string, string> = {};
-    for (let i = 0; fields && i + 1 < fields.length; i += 2) f[fields[i]!] = fields[i + 1]!;
-    await ackWithRetry(id, (m) =>
-      m.call('XADD', deadStream, 'MAXLEN', '~', 100_000, '*',
-        'stream', stream, 'streamId', id, 'id', f.id ?? '', 'article', f.article ?? '',
-        'group', group, 'consumer', consumer, 'deliveries', String(n),
-        'error', why.error, 'reason', why.reason, 'at', new Date().toISOString(), 'record', f.record ?? ''),
-    );
-    stats.deadLettered++;
-    warn({ streamId: id, eventId: f.id, deliveries: n, error: why.error, reason: why.reason }, 'event moved to dead letters');
+  async function toDead(entry: RawEntry, n: number, why: { error: string; reason: string }): Promise<void> {
+    if (await deadLetter(member, deadStream, entry, n, why, giveUp)) stats.deadLettered++;
   }
 
   /** Handle entries one by one; `fresh` entries come from `>` and have been delivered once. */
   async function handleBatch(entries: RawEntry[], fresh: boolean): Promise<void> {
-    const counts = fresh ? new Map<string, number>() : await deliveries(entries.map((e) => e[0]));
-    for (const entry of entries) {
-      if (stopping) return; // the rest stay pending to this consumer: re-read on its next start or claimed by others
+    const counts = fresh ? new Map<string, number>() : await deliveryCounts(member, entries.map((e) => e[0]));
+    for (const [i, entry] of entries.entries()) {
+      if (stopping) return release(member, entries.slice(i).map((e) => e[0]), claimIdleMs);
       const [id, fields] = entry;
       if (fields === null) {
         stats.trimmed++;
         warn({ streamId: id }, 'pending event was trimmed before it was handled');
-        await ackWithRetry(id);
+        await ack(member, id, { giveUp });
         continue;
       }
       const n = counts.get(id) ?? 1;
       if (n > maxDeliveries) {
-        await deadLetter(entry, n, { error: 'MaxDeliveriesError', reason: `delivered ${n} times without an acknowledgement` });
+        await toDead(entry, n, { error: 'MaxDeliveriesError', reason: `delivered ${n} times without an acknowledgement` });
         continue;
       }
       let event: StreamEvent;
       try {
         event = parseEntry(id, fields);
       } catch (err) {
-        await deadLetter(entry, n, { error: errName(err), reason: errMessage(err) });
+        await toDead(entry, n, { error: errName(err), reason: errMessage(err) });
         continue;
       }
       try {
         await handler(event, { deliveries: n, group, consumer, signal: handlerAbort.signal });
       } catch (err) {
         stats.failed++;
-        if (n >= maxDeliveries) await deadLetter(entry, n, { error: errName(err), reason: errMessage(err) });
+        if (n >= maxDeliveries) await toDead(entry, n, { error: errName(err), reason: errMessage(err) });
         else {
           warn({ err, streamId: id, eventId: event.id, deliveries: n }, 'event handler failed; will retry');
           retryAt = Math.min(retryAt, Date.now() + retryDelayMs);
         }
         continue;
       }
-      await ackWithRetry(id);
-      stats.handled++;
+      if (await ack(member, id, { giveUp })) stats.handled++;
     }
   }
 
@@ -287,22 +245,16 @@ export function consume(opts: ConsumeOptions): ConsumerHandle {
     return stats;
   }
 
-  /** Leave the group's consumer list clean: drop this name if it holds nothing pending. */
-  async function forgetIfIdle(): Promise<void> {
-    const rows = (await redis.call('XPENDING', [stream, group, '-', '+', 1, consumer])) as unknown[];
-    if (rows.length === 0) await redis.call('XGROUP', ['DELCONSUMER', stream, group, consumer]);
-  }
-
   let groupReady = false;
   async function ensureGroupOnce(): Promise<void> {
     if (groupReady) return;
-    await ensureGroup();
+    await ensureGroup(member, opts.startAt ?? 'new');
     groupReady = true;
   }
 
   const done = run().finally(async () => {
     blocking.disconnect();
-    await forgetIfIdle().catch(() => undefined);
+    await forgetIfIdle(member).catch(() => undefined);
     if (ownsConnection) await redis.quit().catch(() => redis.disconnect());
   });
 

@@ -154,6 +154,35 @@ describe('consume()', () => {
     expect(await pendingOf('g-stop')).toBe(0);
   });
 
+  it('on stop, hands the rest of its batch back so another consumer takes it at once', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const handledBy: Record<string, string> = {};
+    const slow = consume({
+      redis, prefix, group: 'g-handback', consumer: 'slow', startAt: 'start', blockMs: 100, count: 4, claimIdleMs: 600_000,
+      handler: async (e) => {
+        handledBy[e.streamId] = 'slow';
+        await gate;
+      },
+    });
+    await until(() => Object.keys(handledBy).length === 1);
+    const stopping = slow.stop();
+    release();
+    await stopping;
+    // The idle time is ten minutes: only a hand-back lets the other consumer claim the three unhandled entries now.
+    const other = consume({
+      redis, prefix, group: 'g-handback', consumer: 'other', blockMs: 100, claimIdleMs: 600_000,
+      handler: (e) => {
+        handledBy[e.streamId] = 'other';
+      },
+    });
+    await until(() => Object.keys(handledBy).length >= published.length);
+    await other.stop();
+    expect(Object.values(handledBy).filter((c) => c === 'slow')).toHaveLength(1);
+    expect(other.stats.claimed).toBe(3);
+    expect(await pendingOf('g-handback')).toBe(0);
+  });
+
   it('stop interrupts a long blocking read', async () => {
     const c = consume({ redis, prefix, group: 'g-idle', consumer: 'c1', handler: () => undefined, blockMs: 120_000 });
     await until(() => groupExists('g-idle'));
