@@ -62,13 +62,32 @@ function background(): Background {
   return shared;
 }
 
-const CJK = /[\u3400-\u9fff]/;
-const LATIN = /^[A-Za-z][A-Za-z0-9.+-]*$/;
+const isCjk = (c: number) => c >= 0x3400 && c <= 0x9fff;
+const isDigit = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+const isLatin = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
-function candidate(w: string, stop: Set<string>): boolean {
-  if (stop.has(w)) return false;
-  if (LATIN.test(w)) return w.length >= 2;
-  return w.length >= 2 && CJK.test(w) && !/\d/.test(w);
+/**
+ * What kind of keyword a token can be: 'latin' (a word starting with a
+ * letter: CoWoS, OpenAI, GB300), 'cjk' (two or more characters with a CJK
+ * one and no digit), or null. Char-code checks: this runs on every token.
+ */
+function kind(w: string): 'latin' | 'cjk' | null {
+  if (w.length < 2) return null;
+  const c0 = w.charCodeAt(0);
+  if (isLatin(c0)) {
+    for (let i = 1; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      if (!isLatin(c) && !isDigit(c) && c !== 46 && c !== 43 && c !== 45) return null;
+    }
+    return 'latin';
+  }
+  let cjk = false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (isDigit(c)) return null;
+    if (isCjk(c)) cjk = true;
+  }
+  return cjk ? 'cjk' : null;
 }
 
 /**
@@ -82,19 +101,33 @@ export function keywords(tagged: Tagged, count = KEYWORD_COUNT): string[] {
     return [...tagged.entities].sort((a, b) => b.mentions.length - a.mentions.length || (a.name < b.name ? -1 : 1)).slice(0, count).map((e) => e.name);
   }
   const bg = background();
-  const tf = new Map<string, { n: number; first: number; shown: string }>();
+  const tf = new Map<string, { n: number; first: number; shown: string; latin: boolean }>();
   let i = 0;
   for (const [t, w] of tokens) {
-    const text = t.text.trim();
     i++;
-    if (!candidate(text, bg.stop)) continue;
-    const k = LATIN.test(text) ? text.toLowerCase() : text;
-    const cur = tf.get(k);
-    if (cur) cur.n += w;
-    else tf.set(k, { n: w, first: i, shown: text });
+    const text = t.text;
+    const known = tf.get(text);
+    if (known) {
+      known.n += w;
+      continue;
+    }
+    const k = kind(text);
+    if (!k || bg.stop.has(text)) continue;
+    tf.set(text, { n: w, first: i, shown: text, latin: k === 'latin' });
   }
-  const scored = [...tf].map(([k, v]) => {
-    const h = LATIN.test(k) ? k : bg.toHans(k);
+  // Latin words are counted case-insensitively (CoWoS, cowos), shown as first seen.
+  const merged = new Map<string, { n: number; first: number; shown: string; latin: boolean }>();
+  for (const v of tf.values()) {
+    const key = v.latin ? v.shown.toLowerCase() : v.shown;
+    const cur = merged.get(key);
+    if (!cur) merged.set(key, { ...v });
+    else {
+      cur.n += v.n;
+      if (v.first < cur.first) [cur.first, cur.shown] = [v.first, v.shown];
+    }
+  }
+  const scored = [...merged].map(([k, v]) => {
+    const h = v.latin ? k : bg.toHans(k);
     return { w: v.shown, s: v.n * (bg.idf.get(h) ?? bg.unknown), first: v.first };
   });
   scored.sort((a, b) => b.s - a.s || a.first - b.first);

@@ -76,6 +76,9 @@ export function fold(s: string): string {
 /** All lexicons of the label stage in one character trie, built once per process. */
 export class Lexicon {
   private readonly root: Node = { next: new Map() };
+  // Most positions start no word; a flat table answers that faster than the
+  // root's Map.
+  private readonly starts = new Uint8Array(0x10000);
   readonly size: number;
 
   constructor(entries: Iterable<LexEntry>) {
@@ -89,6 +92,7 @@ export class Lexicon {
 
   private add(e: LexEntry): void {
     const w = fold(e.word);
+    this.starts[w.charCodeAt(0)] = 1;
     let node = this.root;
     for (let i = 0; i < w.length; i++) {
       const c = w.charCodeAt(i);
@@ -112,6 +116,10 @@ export class Lexicon {
     const hits: Hit[] = [];
     let i = from;
     while (i < to) {
+      if (!this.starts[foldCode(text.charCodeAt(i))]) {
+        i++;
+        continue;
+      }
       let node: Node | undefined = this.root;
       let best: LexEntry | undefined;
       let bestEnd = i;

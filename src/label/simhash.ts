@@ -14,15 +14,23 @@ export function simhash(text: string): string {
   }
   const n = units.length;
   if (n === 0) return '0'.repeat(16);
-  const acc = new Int32Array(64);
+  // Count set bits per position (only the set ones are visited), then turn
+  // counts into the usual ±1 sums: sum = 2 * ones - grams.
+  const ones = new Int32Array(64);
   const add = (hi: number, lo: number) => {
-    for (let b = 0; b < 32; b++) {
-      acc[b] = acc[b]! + ((hi >>> b) & 1) * 2 - 1;
-      acc[32 + b] = acc[32 + b]! + ((lo >>> b) & 1) * 2 - 1;
-    }
+    for (let x = hi; x !== 0; x &= x - 1) ones[31 - Math.clz32(x & -x)]!++;
+    for (let x = lo; x !== 0; x &= x - 1) ones[63 - Math.clz32(x & -x)]!++;
   };
-  if (n < 3) add(mix(units[0]!, units[1] ?? 0, 0, 0x9e3779b9), mix(units[0]!, units[1] ?? 0, 0, 0x85ebca6b));
-  for (let i = 0; i + 3 <= n; i++) add(mix(units[i]!, units[i + 1]!, units[i + 2]!, 0x9e3779b9), mix(units[i]!, units[i + 1]!, units[i + 2]!, 0x85ebca6b));
+  let grams = 0;
+  if (n < 3) {
+    add(mix(units[0]!, units[1] ?? 0, 0, 0x9e3779b9), mix(units[0]!, units[1] ?? 0, 0, 0x85ebca6b));
+    grams = 1;
+  }
+  for (let i = 0; i + 3 <= n; i++) {
+    add(mix(units[i]!, units[i + 1]!, units[i + 2]!, 0x9e3779b9), mix(units[i]!, units[i + 1]!, units[i + 2]!, 0x85ebca6b));
+    grams++;
+  }
+  const acc = ones.map((o) => 2 * o - grams);
   let hi = 0;
   let lo = 0;
   for (let b = 0; b < 32; b++) {
