@@ -8,61 +8,56 @@ import type { Script } from '../types';
  * character on purpose: OpenCC's phrase tables change lengths (and
  * Traditional → Simplified is many-to-one, so the fold is well defined).
  * Latin letters are left as they are; matching lower-cases ASCII itself.
+ *
+ * The Han characters of the Basic Multilingual Plane are converted once per
+ * process into two tables (to Simplified, to Traditional), by handing
+ * OpenCC every character on a line of its own so that no phrase rule can
+ * apply; the converters are then let go. OpenCC's tables are tens of
+ * megabytes of Maps, and every full garbage collection has to walk what is
+ * kept. Characters beyond the BMP are left as they are.
  */
-const twToCn = OpenCC.Converter({ from: 'tw', to: 'cn' });
-const hkToCn = OpenCC.Converter({ from: 'hk', to: 'cn' });
-const cnToTw = OpenCC.Converter({ from: 'cn', to: 'tw' });
-
-const cache = new Map<string, string>();
-
-function foldChar(ch: string): string {
-  let f = cache.get(ch);
-  if (f !== undefined) return f;
-  f = twToCn(ch);
-  if (f === ch) f = hkToCn(ch);
-  if (f.length !== ch.length) f = ch;
-  cache.set(ch, f);
-  return f;
-}
-
-// The BMP Han range folded through a table filled on first sight of each
-// character (0 = not looked up yet): OpenCC is asked once per character
-// per process, and the hot loop is a typed-array read.
 const LO = 0x2e80;
 const HI = 0x9fff;
-const table = new Uint16Array(HI - LO + 1);
 
-function foldUnit(c: number): number {
-  const i = c - LO;
-  let f = table[i]!;
-  if (f === 0) {
-    const r = foldChar(String.fromCharCode(c));
-    f = r.length === 1 ? r.charCodeAt(0) : c;
-    table[i] = f;
+let toSimp: Uint16Array | null = null;
+let toTrad: Uint16Array | null = null;
+
+function buildTable(convert: (s: string) => string): Uint16Array {
+  const chars: string[] = [];
+  for (let c = LO; c <= HI; c++) chars.push(String.fromCharCode(c));
+  const out = convert(chars.join('\n')).split('\n');
+  const table = new Uint16Array(HI - LO + 1);
+  for (let i = 0; i < table.length; i++) {
+    const r = out.length === table.length ? out[i]! : '';
+    table[i] = r.length === 1 ? r.charCodeAt(0) : LO + i;
   }
-  return f;
+  return table;
+}
+
+function simpTable(): Uint16Array {
+  if (!toSimp) {
+    const tw = buildTable(OpenCC.Converter({ from: 'tw', to: 'cn' }));
+    // Hong Kong variants the Taiwanese table leaves alone.
+    const hk = buildTable(OpenCC.Converter({ from: 'hk', to: 'cn' }));
+    for (let i = 0; i < tw.length; i++) if (tw[i] === LO + i) tw[i] = hk[i]!;
+    toSimp = tw;
+  }
+  return toSimp;
+}
+
+function tradTable(): Uint16Array {
+  toTrad ??= buildTable(OpenCC.Converter({ from: 'cn', to: 'tw' }));
+  return toTrad;
 }
 
 /** Fold `text` to Simplified characters; the result has the same length. */
 export function foldScript(text: string): string {
+  const table = simpTable();
   let out: Uint16Array | null = null;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < LO) continue;
-    let f = c;
-    if (c <= HI) f = foldUnit(c);
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      // Han beyond the BMP: rare; through the string cache, kept only if the length holds.
-      const ch = text.slice(i, i + 2);
-      const r = foldChar(ch);
-      if (r !== ch) {
-        out ??= codes(text);
-        out[i] = r.charCodeAt(0);
-        out[i + 1] = r.charCodeAt(1);
-      }
-      i++;
-      continue;
-    }
+    if (c < LO || c > HI) continue;
+    const f = table[c - LO]!;
     if (f !== c) {
       out ??= codes(text);
       out[i] = f;
@@ -99,31 +94,21 @@ export function matchKey(text: string): string {
  * change under Traditional → Simplified than under the reverse.
  */
 export function detectScript(text: string): Script {
-  let toSimp = 0;
-  let toTrad = 0;
+  const simp = simpTable();
+  const trad = tradTable();
+  let s = 0;
+  let t = 0;
   const n = Math.min(text.length, 4000);
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x3400 || c > HI) continue;
-    if (foldUnit(c) !== c) toSimp++;
-    else if (tradUnit(c) !== c) toTrad++;
+    if (simp[c - LO] !== c) s++;
+    else if (trad[c - LO] !== c) t++;
   }
-  return toSimp >= toTrad ? 'Hant' : 'Hans';
+  return s >= t ? 'Hant' : 'Hans';
 }
 
-const tradTable = new Uint16Array(HI - LO + 1);
-function tradUnit(c: number): number {
-  const i = c - LO;
-  let t = tradTable[i]!;
-  if (t === 0) {
-    const r = cnToTw(String.fromCharCode(c));
-    t = r.length === 1 ? r.charCodeAt(0) : c;
-    tradTable[i] = t;
-  }
-  return t;
-}
-
-/** Convert Simplified text to Traditional (phrase-aware; lengths may change). */
+/** Convert Simplified text to Traditional with OpenCC's phrase tables (lengths may change); builds a converter per call, for one-off use. */
 export function toTraditional(text: string): string {
-  return cnToTw(text);
+  return OpenCC.Converter({ from: 'cn', to: 'tw' })(text);
 }
