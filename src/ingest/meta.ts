@@ -53,21 +53,44 @@ function authorName(v: unknown): string | null {
   return null;
 }
 
-/** `標題 | 站名`, `標題_新浪财经_新浪网` → the longest segment, which is the headline. */
-function stripSiteName(title: string): string {
-  const parts = title.split(/\s+[|｜\-–—]\s+|[｜_]|\s[|]\s/).map((p) => p.trim()).filter(Boolean);
-  return parts.reduce((a, b) => (textWeight(b) > textWeight(a) ? b : a), parts[0] ?? title);
+const TITLE_SEPARATOR = /\s+[|｜\-–—]\s+|[｜_]|\s[|]\s/;
+
+/** `標題 | 站名`, `標題_新浪财经_新浪网` → the headline (the longest part) and the site parts. */
+function splitTitle(title: string): { headline: string; site: string[] } {
+  const parts = title.split(TITLE_SEPARATOR).map((p) => p.trim()).filter(Boolean);
+  const headline = parts.reduce((a, b) => (textWeight(b) > textWeight(a) ? b : a), parts[0] ?? title);
+  return { headline, site: parts.filter((p) => p !== headline) };
 }
+
+/** og:title often repeats the site name of `<title>`; drop those trailing parts. */
+function stripSite(title: string, site: string[]): string {
+  let t = title;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const s of site) {
+      const m = new RegExp(`(?:${TITLE_SEPARATOR.source})${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`).exec(t);
+      if (m) {
+        t = t.slice(0, m.index).trim();
+        changed = true;
+      }
+    }
+  }
+  return t;
+}
+
+const squash = (s: string) => s.replace(/\s+/g, '');
 
 function pickTitle($: CheerioAPI, ld: Json[]): string | null {
   const headline = first(ld.map((o) => (typeof o.headline === 'string' ? cleanText(o.headline) : null)));
   if (headline) return headline;
-  const og = metaContent($, ['og:title', 'twitter:title']);
+  const og = cleanText(metaContent($, ['og:title', 'twitter:title']) ?? '');
   const docTitle = cleanText($('head > title').first().text() || $('title').first().text());
-  // An h1 that the <title> or og:title repeats is the headline, not the site logo.
-  const h1s = $('h1').toArray().map((el) => cleanText($(el).text())).filter((t) => textWeight(t) > 0);
-  const confirmed = h1s.find((h) => (og && og.includes(h)) || docTitle.includes(h));
-  return first([confirmed, og ? cleanText(og) : null, h1s[0], docTitle ? stripSiteName(docTitle) : null]);
+  const { headline: fromTitle, site } = splitTitle(docTitle);
+  // An h1 that the <title> or og:title repeats is the headline; one that is the site's name is its logo.
+  const siteNames = new Set(site.map(squash));
+  const h1s = $('h1').toArray().map((el) => cleanText($(el).text())).filter((t) => textWeight(t) > 0 && !siteNames.has(squash(t)));
+  const confirmed = h1s.find((h) => squash(og).includes(squash(h)) || squash(docTitle).includes(squash(h)));
+  return first([confirmed, og ? stripSite(og, site) : null, h1s[0], docTitle ? fromTitle : null]);
 }
 
 function pickAuthor($: CheerioAPI, ld: Json[]): string | null {

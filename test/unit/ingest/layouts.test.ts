@@ -66,4 +66,10 @@ describe('site layouts', () => {
     const got = extractArticle(html, 'https://news.example.com/flash/1');
     expect(got.text).toBe('央行今天宣布利率維持不變。\n市場早已預期。');
   });
+
+  it('takes og:title without the site name when no <h1> confirms a headline', () => {
+    const html = `<html><head><title>外資連五賣 台股收黑 | 鉅亨網 - 台股新聞</title><meta property="og:title" content="外資連五賣 台股收黑 | 鉅亨網 - 台股新聞"></head>
+      <body><h1 class="logo">鉅亨網</h1><div><p>台股今天收黑。</p></div></body></html>`;
+    expect(extractArticle(html, 'https://news.example.com/1').title).toBe('外資連五賣 台股收黑');
+  });
 });
