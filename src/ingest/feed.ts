@@ -41,7 +41,7 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** The name of the first element of a document, skipping the prolog, comments and doctype. */
 function rootName(text: string): string | null {
-  const m = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>)*<([A-Za-z_][\w:.-]*)/i.exec(text);
+  const m = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>)*<([A-Za-z_][\w:.-]*)/i.exec(text);
   return m ? m[1]! : null;
 }
 

@@ -75,6 +75,19 @@ describe('parseFeed', () => {
     await expect(parseFeed('{"items": []}', BASE + 'x', opts)).rejects.toThrow(/not XML/);
     await expect(parseFeed('<urlset></urlset>', BASE + 'x', opts)).rejects.toThrow(/root element <urlset>/);
   });
+  it('does not expand entities declared in a DOCTYPE (billion laughs, external files)', async () => {
+    const xml = `<?xml version="1.0"?>
+<!DOCTYPE rss [
+  <!ENTITY lol "lol">
+  <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+  <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+  <!ENTITY xxe SYSTEM "file:///etc/passwd">
+]>
+<rss version="2.0"><channel><title>&lol3;</title><item><title>&xxe;</title><link>https://news.example.com/a/1</link></item></channel></rss>`;
+    const f = await parseFeed(xml, 'https://news.example.com/rss', opts);
+    expect(f.title).toBe('&lol3;');
+    expect(f.items[0]!.title).toBe('&xxe;');
+  });
   it('skips items without a usable link and repeated links, keeping the rest', async () => {
     const xml = `<rss version="2.0"><channel><title>t</title>
       <item><title>無連結</title></item>
