@@ -140,11 +140,12 @@ function spawnLogged(cmd: string, args: string[]): Proc {
 }
 
 /**
- * A private redis-server on a free port in a temporary directory, with an
- * append-only file synced on every write, so that it can be killed and
- * started again on the same data. Never the shared Redis.
+ * A private redis-server on a free port in a temporary directory, by default
+ * with an append-only file synced on every write, so that it can be killed
+ * and started again on the same data. Never the shared Redis: tests that
+ * restart it or change its configuration use this.
  */
-export async function privateRedis(): Promise<{ url: string; restart(): Promise<number>; stop(): Promise<void> }> {
+export async function privateRedis(opts: { persist?: boolean } = {}): Promise<{ url: string; restart(): Promise<number>; stop(): Promise<void> }> {
   const port = await new Promise<number>((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
@@ -155,7 +156,8 @@ export async function privateRedis(): Promise<{ url: string; restart(): Promise<
   });
   const dir = mkdtempSync(join(tmpdir(), 'newsflow-fault-redis-'));
   const url = `redis://127.0.0.1:${port}`;
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--maxmemory-policy', 'noeviction'];
+  const persistence = opts.persist === false ? ['--appendonly', 'no'] : ['--appendonly', 'yes', '--appendfsync', 'always'];
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, ...persistence, '--save', '', '--maxmemory-policy', 'noeviction'];
   let server: ChildProcess;
   const start = async () => {
     server = spawn(REDIS_SERVER, args, { stdio: 'ignore' });
