@@ -69,9 +69,9 @@ export function readGold(file: string): GoldFile {
 const overlaps = (g: GoldEvent, p: EventLabel) => g.entities.length === 0 || g.entities.some((id) => p.entities.includes(id));
 
 /**
- * Match one article's events to its gold, per type: each gold event takes the
- * unmatched produced event of its type that shares the most entities with it
- * (any event of the type when the gold names no entity). Unmatched produced
+ * Match one article's events to its gold, per type: a gold event and a
+ * produced event of its type match when they share an entity (any event of
+ * the type when the gold names no entity), the pairs sharing most first. Unmatched produced
  * events count against precision, unmatched gold against recall.
  */
 export function matchArticle(gold: readonly GoldEvent[], produced: readonly EventLabel[]): Array<{ type: EventType; gold: number; produced: number; matched: number; polarityAgrees: number }> {
@@ -83,24 +83,25 @@ export function matchArticle(gold: readonly GoldEvent[], produced: readonly Even
     return r;
   };
   for (const p of produced) if (isEventType(p.type)) row(p.type).produced++;
-  // Gold naming entities is matched first, so an entity-less gold event does
-  // not take the produced event a more specific one needs.
-  const order = [...gold].sort((a, b) => Number(a.entities.length === 0) - Number(b.entities.length === 0));
-  for (const g of order) {
-    const r = row(g.type);
-    r.gold++;
-    // The unmatched produced event of the type sharing the most entities.
-    let i = -1;
-    let best = -1;
-    produced.forEach((p, k) => {
-      if (used.has(k) || p.type !== g.type || !overlaps(g, p)) return;
-      const shared = g.entities.filter((id) => p.entities.includes(id)).length;
-      if (shared > best) [i, best] = [k, shared];
+  // Pairs sharing the most entities are matched first, so a gold event is
+  // not left without its match because a less specific one took it; gold
+  // naming no entity comes last and takes any event of its type.
+  const pairs: Array<{ g: number; p: number; shared: number }> = [];
+  gold.forEach((g, gi) => {
+    row(g.type).gold++;
+    produced.forEach((p, pi) => {
+      if (p.type === g.type && overlaps(g, p)) pairs.push({ g: gi, p: pi, shared: g.entities.length ? g.entities.filter((id) => p.entities.includes(id)).length : 0 });
     });
-    if (i < 0) continue;
-    used.add(i);
+  });
+  pairs.sort((a, b) => b.shared - a.shared || a.g - b.g || a.p - b.p);
+  const goldUsed = new Set<number>();
+  for (const { g, p } of pairs) {
+    if (goldUsed.has(g) || used.has(p)) continue;
+    goldUsed.add(g);
+    used.add(p);
+    const r = row(gold[g]!.type);
     r.matched++;
-    if (produced[i]!.polarity === g.polarity) r.polarityAgrees++;
+    if (produced[p]!.polarity === gold[g]!.polarity) r.polarityAgrees++;
   }
   return [...rows].map(([type, r]) => ({ type, ...r }));
 }

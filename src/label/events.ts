@@ -8,6 +8,7 @@ import type { Clause, MentionRef, SentenceView } from './views';
 export const NEGATION_REACH = 6;
 
 const PRIMARY: ReadonlySet<EntityKind> = new Set(['company', 'etf', 'org']);
+const COMPANY: ReadonlySet<EntityKind> = new Set(['company', 'etf']);
 
 // Per type, the kinds tried after companies/ETFs/organisations come up empty.
 // A management change concerns a person and a company at once, so both are
@@ -80,13 +81,20 @@ function negated(hit: Hit, clause: Clause): boolean {
   for (const [i, h] of clause.hits.entries()) {
     if (h.start >= hit.start) break;
     if (!h.entry.hedge && !h.entry.neg) continue;
-    // Trigger words in between do not use up the reach: 並未與任何客戶簽署MOU
-    // negates MOU as much as 簽署.
+    // Trigger words and names in between do not use up the reach:
+    // 並未與任何客戶簽署MOU negates MOU as much as 簽署, 沒有足夠的 CoWoS 產能
+    // negates 產能.
+    // A sentiment word in between takes the negation for itself: in
+    // 不看好英業達下半年展望 the outlook exists, it is the view that is negative.
     let gap = hit.start - h.end;
+    let consumed = false;
     for (let j = i + 1; j < clause.hits.length && clause.hits[j]!.start < hit.start; j++) {
       const w = clause.hits[j]!;
       if (w.entry.trigger) gap -= w.end - w.start;
+      else if (w.entry.senti !== undefined) consumed = true;
     }
+    if (consumed) continue;
+    for (const m of clause.mentions) if (m.start >= h.end && m.end <= hit.start) gap -= m.end - m.start;
     if (gap > NEGATION_REACH) continue;
     if (h.entry.hedge) return true;
     negs++;
@@ -106,13 +114,14 @@ interface Candidate extends EventLabel {
  * 3. `yield` triggers give way to any non-yielding trigger in their clause,
  *    `yield-sentence` ones to any in their sentence (營收…創歷年同期新高 is
  *    earnings, not a price move);
- * 4. `object` triggers need an entity mention after them (投資OpenAI),
+ * 4. `object` triggers need a company/organisation after them (投資OpenAI),
  *    `money` triggers a figure after them (投入 6,250 萬美元), `figure`
  *    triggers a figure or a sentiment word in the clause (營收創新高);
  * 5. `veto` words after the trigger cancel it (推出…政策 is not a launch);
  * 6. entities come from the clause, then the sentence (resolveEntities);
  *    `weak` triggers without a company, ETF, organisation or product are
- *    dropped (a person or a place alone is not enough);
+ *    dropped (a person or a place alone is not enough); a management change
+ *    needs a company in its sentence;
  * 7. polarity is the trigger's own, or the sign of the clause's sentiment,
  *    then of the sentence's; confidence is the trigger weight, +0.05 when the
  *    entities are in the clause itself, +0.05 in the title.
@@ -137,12 +146,14 @@ export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, order
       const t = h.entry.trigger!;
       if (t.yields === 'clause' && strongInClause) continue;
       if (t.yields === 'sentence' && strongInSentence) continue;
-      if (t.object && !c.mentions.some((m) => m.start >= h.end)) continue;
+      if (t.object && !c.mentions.some((m) => m.start >= h.end && PRIMARY.has(m.kind))) continue;
       if (t.money && !DIGIT.test(v.source.slice(h.end, c.end))) continue;
       if (t.figure && !DIGIT.test(v.source.slice(c.start, c.end)) && sign(mass(c)) === 0) continue;
       if (t.veto.length && t.veto.some((w) => v.source.slice(h.end, c.end).includes(w))) continue;
       const { ids: entities, concrete } = resolveEntities(t.type, c, v);
       if (t.weak && !concrete) continue;
+      // A company's management, not a minister's appointment (郭智輝出任經濟部長).
+      if (t.type === 'management_change' && !v.mentions.some((m) => COMPANY.has(m.kind))) continue;
       const polarity = t.polarity !== 0 ? t.polarity : sign(mass(c)) || sign(sentenceMass);
       const inClause = entities.length > 0 && c.mentions.some((m) => entities.includes(m.id));
       const confidence = Math.min(0.95, t.weight + (inClause ? 0.05 : 0) + (v.field === 'title' ? 0.05 : 0));

@@ -21,6 +21,17 @@ describe('event eval', () => {
     expect(rows.find((r) => r.type === 'capex')).toMatchObject({ gold: 0, produced: 1, matched: 0 });
   });
 
+  it('matches the pairs sharing most entities first, whatever the gold order', () => {
+    const rows = matchArticle(
+      [gold('partnership', ['US:ORCL', 'org:OpenAI']), gold('partnership', ['US:AMD', 'org:OpenAI'])],
+      [ev('partnership', ['US:AMD', 'org:OpenAI'])],
+    );
+    // The AMD gold event takes the AMD event; the Oracle one (sharing only OpenAI) goes without.
+    expect(rows[0]).toMatchObject({ gold: 2, produced: 1, matched: 1 });
+    const r = matchArticle([gold('partnership', ['US:ORCL', 'org:OpenAI']), gold('partnership', ['US:AMD', 'org:OpenAI'])], [ev('partnership', ['org:OpenAI']), ev('partnership', ['US:AMD', 'org:OpenAI'])]);
+    expect(r[0]).toMatchObject({ matched: 2 });
+  });
+
   it('lets a gold event without entities match any event of its type, after the specific ones', () => {
     const rows = matchArticle([gold('price_move', []), gold('price_move', ['TW:5274'])], [ev('price_move', ['TW:5274'])]);
     expect(rows[0]).toMatchObject({ gold: 2, produced: 1, matched: 1 });

@@ -50,6 +50,17 @@ describe('rules', () => {
     expect(types('鴻海表示，目前已與客戶簽署MOU。')).toContain('partnership');
   });
 
+  it('lets a sentiment word take the negation, and does not count names against its reach', () => {
+    const ev = events('分析師不看好英業達下半年展望。', [{ id: 'TW:2356', names: ['英業達'] }]);
+    expect(ev.map((e) => [e.type, e.polarity])).toEqual([['guidance', -1]]);
+    expect(types('若沒有足夠的 CoWoS 產能，晶片也無法出貨。', [{ id: 'product:CoWoS', kind: 'product', names: ['CoWoS'] }])).toEqual([]);
+  });
+
+  it('reports management changes at companies, not ministers taking office', () => {
+    expect(types('郭智輝出任經濟部長。', [{ id: 'person:郭智輝', kind: 'person', names: ['郭智輝'] }, { id: 'org:經濟部', kind: 'org', names: ['經濟部'] }])).toEqual([]);
+    expect(types('力積電董事長黃崇仁請辭。', [{ id: 'TW:6770', names: ['力積電'] }, { id: 'person:黃崇仁', kind: 'person', names: ['黃崇仁'] }])).toEqual(['management_change']);
+  });
+
   it('drops hedged triggers (應、如果)', () => {
     expect(types('台灣應投資台積電等企業。')).not.toContain('m_and_a');
     expect(types('如果輝達收購AMD，市場將大幅洗牌。')).not.toContain('m_and_a');
@@ -67,6 +78,7 @@ describe('rules', () => {
   it('needs an entity after 投資 for a stake, and a facility word makes it capex', () => {
     expect(events('輝達又投資OpenAI上千億美元。').find((e) => e.type === 'm_and_a')?.entities).toEqual(['US:NVDA', 'org:OpenAI']);
     expect(types('輝達持續投資。')).not.toContain('m_and_a');
+    expect(types('OpenAI經過最新一輪外來投資後估值達5000億美元（逾15兆台幣）。', [OPENAI, { id: 'theme:新台幣', kind: 'theme', names: ['台幣'] }])).not.toContain('m_and_a');
     expect(types('台積電投資120億美元在亞利桑那州興建新廠。')).toEqual(['capex']);
   });
 
