@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FetchTimeoutError } from '../../../src/errors';
+import { FeedParseError, FetchTimeoutError } from '../../../src/errors';
 import { fetcherFromConfig } from '../../../src/ingest/setup';
 import { ingestFeedOnce } from '../../../src/ingest/once';
 import { processFeed, type FeedDeps } from '../../../src/ingest/process';
@@ -98,6 +98,16 @@ describe('ingest:feed stage against Redis and the fixture server', () => {
     expect(gb.body.startsWith('文．刘焕彦\n鸿海（2317）董事长刘扬伟表示')).toBe(true);
     expect(gb.body).not.toContain('\uFFFD');
     expect(gb.publishedAt).toBe('2026-01-12T10:30:00+08:00');
+  });
+});
+
+describe('feeds that are not feeds', () => {
+  it('names malformed XML and an HTML page as FeedParseError and enqueues nothing', async () => {
+    const { rt, deps } = setup();
+    await expect(processFeed({ url: server.url('/feeds/malformed.xml') }, deps)).rejects.toThrow(FeedParseError);
+    await expect(processFeed({ url: server.url('/feeds/html-not-feed.xml') }, deps)).rejects.toThrow(/HTML page where a feed was expected/);
+    expect(await rt.queues['ingest:page'].count()).toBe(0);
+    expect(await rt.queues.analyse.count()).toBe(0);
   });
 });
 
