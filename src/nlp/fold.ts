@@ -108,7 +108,11 @@ export function detectScript(text: string): Script {
   return s >= t ? 'Hant' : 'Hans';
 }
 
-/** Convert Simplified text to Traditional with OpenCC's phrase tables (lengths may change); builds a converter per call, for one-off use. */
-export function toTraditional(text: string): string {
-  return OpenCC.Converter({ from: 'cn', to: 'tw' })(text);
+/**
+ * Convert Simplified text to Taiwanese Traditional with OpenCC's phrase and
+ * idiom tables (软件 → 軟體, 内存 → 記憶體; lengths may change). Builds a
+ * converter per call, for one-off use.
+ */
+export function toTaiwanese(text: string): string {
+  return OpenCC.Converter({ from: 'cn', to: 'twp' })(text);
 }

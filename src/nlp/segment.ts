@@ -1,17 +1,19 @@
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { foldScript, toTraditional } from './fold';
+import { foldScript, toTaiwanese } from './fold';
 
 /**
  * The segmenter: @node-rs/jieba with its shipped (Simplified) dictionary,
  * run on script-folded text (fold.ts) so that Traditional text segments
  * with the same dictionary. Folding alone turns 軟體 into 软体, which the
- * Simplified dictionary lacks (it has 软件), so the Taiwanese vocabulary is
- * added too: the shipped dictionary converted with OpenCC's phrase tables
- * (cn → tw), folded back character by character, keeping the words that
- * come out different. That costs about a second of CPU and is done once per
- * process (cached below); each segmenter then loads it with the caller's
- * own words (the dictionary's aliases) on top.
+ * Simplified dictionary lacks (it has 软件), so Taiwanese vocabulary is
+ * added too: the shipped dictionary converted with OpenCC's Taiwanese
+ * phrase tables (cn → twp: 软件 → 軟體, 内存 → 記憶體), folded back character
+ * by character, keeping the words that come out different (软体, 记忆体),
+ * with the frequency and tag of the word they came from. That costs about a
+ * second of CPU and is done once per process (cached below); each
+ * segmenter then loads it with the caller's own words (the dictionary's
+ * aliases) on top.
  */
 const require = createRequire(import.meta.url);
 
@@ -29,7 +31,7 @@ export function taiwaneseWords(): string {
   const text = shippedDict().toString('utf8');
   const lines = text.split('\n');
   const words = lines.map((l) => l.slice(0, l.indexOf(' ')));
-  const converted = toTraditional(words.join('\n')).split('\n');
+  const converted = toTaiwanese(words.join('\n')).split('\n');
   const out: string[] = [];
   if (converted.length === lines.length) {
     for (let i = 0; i < lines.length; i++) {

@@ -19,6 +19,12 @@ describe('segmentation (real jieba)', () => {
     expectOffsetsFaithful(r.body);
   });
 
+  it('knows Taiwanese vocabulary the Simplified dictionary lacks (軟體, 網路, 記憶體)', () => {
+    const r = sharedNlp().tag({ title: '', body: '軟體、網路、記憶體與伺服器都在漲價。' });
+    const toks = tokenTexts(r.body);
+    for (const w of ['軟體', '網路', '記憶體', '伺服器']) expect(toks).toContain(w);
+  });
+
   it('segments Simplified text with the same words, offsets into the Simplified original', () => {
     const r = sharedNlp().tag({ title: '台积电扩产', body: '台积电董事长魏哲家表示，鸿海与台达电也受惠。' });
     expect(tokenTexts(r.body)).toContain('台积电');
