@@ -47,6 +47,20 @@ function isChromeByName(el: Element): boolean {
   return names.some((n) => CHROME_WORDS.has(n) || n.split(/[-_]/).some((part) => CHROME_WORDS.has(part)));
 }
 
+/** The text of an element if it is at most `limit` characters, else null; stops reading early. */
+function shortText(el: AnyNode, limit: number): string | null {
+  let out = '';
+  const walk = (n: AnyNode): boolean => {
+    if (n.type === 'text') {
+      out += (n as unknown as { data: string }).data;
+      return out.length <= limit;
+    }
+    if (n.type === 'tag') for (const c of (n as Element).children) if (!walk(c)) return false;
+    return true;
+  };
+  return walk(el) ? out : null;
+}
+
 /** Text weight of an element, and how much of it sits inside links. */
 export function weights($: CheerioAPI, el: Cheerio<AnyNode>): { text: number; links: number } {
   const text = textWeight(cleanText(el.text()));
@@ -87,8 +101,10 @@ export function removeChrome($: CheerioAPI, keep: Element | null): void {
   $('h1, h2, h3, h4, h5, h6, p, div, span, strong, b, dt, header, li').each((_, el) => {
     if (!el.parent) return;
     const node = $(el);
-    if (node.children().length > 1) return;
-    const heading = cleanText(node.text());
+    if (el.children.filter((c) => c.type === 'tag').length > 1) return;
+    const raw = shortText(el, 60);
+    if (raw === null) return;
+    const heading = cleanText(raw);
     if (!RELATED_HEADINGS.test(heading)) return;
     // Climb through wrappers that hold nothing but the heading.
     let top = node;

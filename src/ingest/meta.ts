@@ -38,10 +38,26 @@ function jsonLd($: CheerioAPI): Json[] {
 
 const first = <T>(xs: Array<T | null | undefined>): T | null => xs.find((x) => x !== null && x !== undefined && x !== '') ?? null;
 
-function metaContent($: CheerioAPI, names: string[]): string | null {
+type Metas = Map<string, string>;
+
+/** Every `<meta>` by its name, property or itemprop (lower-cased), first one winning; one pass over the page. */
+function metaTags($: CheerioAPI): Metas {
+  const out: Metas = new Map();
+  $('meta').each((_, el) => {
+    const content = el.attribs.content?.trim();
+    if (!content) return;
+    for (const k of [el.attribs.property, el.attribs.name, el.attribs.itemprop]) {
+      const key = k?.trim().toLowerCase();
+      if (key && !out.has(key)) out.set(key, content);
+    }
+  });
+  return out;
+}
+
+function metaContent(metas: Metas, names: string[]): string | null {
   for (const n of names) {
-    const v = $(`meta[property="${n}"], meta[name="${n}"], meta[itemprop="${n}"]`).first().attr('content');
-    if (v && v.trim()) return v.trim();
+    const v = metas.get(n.toLowerCase());
+    if (v) return v;
   }
   return null;
 }
@@ -80,10 +96,10 @@ function stripSite(title: string, site: string[]): string {
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
-function pickTitle($: CheerioAPI, ld: Json[]): string | null {
+function pickTitle($: CheerioAPI, ld: Json[], metas: Metas): string | null {
   const headline = first(ld.map((o) => (typeof o.headline === 'string' ? cleanText(o.headline) : null)));
   if (headline) return headline;
-  const og = cleanText(metaContent($, ['og:title', 'twitter:title']) ?? '');
+  const og = cleanText(metaContent(metas, ['og:title', 'twitter:title']) ?? '');
   const docTitle = cleanText($('head > title').first().text() || $('title').first().text());
   const { headline: fromTitle, site } = splitTitle(docTitle);
   // An h1 that the <title> or og:title repeats is the headline; one that is the site's name is its logo.
@@ -93,17 +109,17 @@ function pickTitle($: CheerioAPI, ld: Json[]): string | null {
   return first([confirmed, og ? stripSite(og, site) : null, h1s[0], docTitle ? fromTitle : null]);
 }
 
-function pickAuthor($: CheerioAPI, ld: Json[]): string | null {
-  const meta = metaContent($, ['author', 'article:author', 'dc.creator', 'DC.creator', 'parsely-author', 'sailthru.author']);
+function pickAuthor($: CheerioAPI, ld: Json[], metas: Metas): string | null {
+  const meta = metaContent(metas, ['author', 'article:author', 'dc.creator', 'DC.creator', 'parsely-author', 'sailthru.author']);
   const fromMeta = meta && !/^https?:\/\//.test(meta) ? meta : null;
   const byline = $('[itemprop="author"], [rel="author"], .author, .byline').first();
   const bylineText = byline.length ? cleanText(byline.attr('content') ?? byline.text()) : '';
   return first([fromMeta, first(ld.map((o) => authorName(o.author))), bylineText && bylineText.length <= 40 ? bylineText : null]);
 }
 
-function pickDate($: CheerioAPI, ld: Json[]): string | null {
+function pickDate($: CheerioAPI, ld: Json[], metas: Metas): string | null {
   const machine = [
-    metaContent($, ['article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate', 'publish-date', 'PublishDate', 'date', 'dc.date', 'DC.date', 'dc.date.issued', 'dcterms.created', 'parsely-pub-date', 'sailthru.date']),
+    metaContent(metas, ['article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate', 'publish-date', 'PublishDate', 'date', 'dc.date', 'DC.date', 'dc.date.issued', 'dcterms.created', 'parsely-pub-date', 'sailthru.date']),
     ...ld.map((o) => (typeof o.datePublished === 'string' ? o.datePublished : null)),
     $('[itemprop="datePublished"]').first().attr('datetime') ?? null,
     $('time[datetime]').first().attr('datetime') ?? null,
@@ -112,15 +128,20 @@ function pickDate($: CheerioAPI, ld: Json[]): string | null {
     const d = parseMachineDate(m);
     if (d) return d;
   }
-  // Printed dates: first where sites put them, then anywhere in the page.
-  const dated = $('[class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], [id*="date" i], [id*="time" i], time')
-    .toArray()
-    .map((el) => findVisibleDate(cleanText($(el).text())));
-  return first([...dated, findVisibleDate(cleanText($('body').text()))]);
+  // Printed dates: first where sites put them (small elements only: a
+  // "timeline" widget is not a date), then anywhere in the page.
+  const dated = $('[class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], [id*="date" i], [id*="time" i], time').toArray();
+  for (const el of dated) {
+    const text = $(el).text();
+    if (text.length > 300) continue;
+    const d = findVisibleDate(cleanText(text));
+    if (d) return d;
+  }
+  return findVisibleDate(cleanText($('body').text()));
 }
 
-function pickUrl($: CheerioAPI, pageUrl: string): string {
-  const candidates = [$('link[rel="canonical"]').first().attr('href'), metaContent($, ['og:url']), pageUrl];
+function pickUrl($: CheerioAPI, pageUrl: string, metas: Metas): string {
+  const candidates = [$('link[rel="canonical"]').first().attr('href'), metaContent(metas, ['og:url']), pageUrl];
   for (const c of candidates) {
     if (!c) continue;
     try {
@@ -135,5 +156,6 @@ function pickUrl($: CheerioAPI, pageUrl: string): string {
 /** Title, author, publication date and canonical URL of a page, before its chrome is removed. */
 export function readMeta($: CheerioAPI, pageUrl: string): PageMeta {
   const ld = jsonLd($);
-  return { title: pickTitle($, ld), author: pickAuthor($, ld), publishedAt: pickDate($, ld), url: pickUrl($, pageUrl) };
+  const metas = metaTags($);
+  return { title: pickTitle($, ld, metas), author: pickAuthor($, ld, metas), publishedAt: pickDate($, ld, metas), url: pickUrl($, pageUrl, metas) };
 }
