@@ -47,7 +47,9 @@ export function buildAliasIndex(dict: Dictionary): AliasIndex {
   const forms = new Set<string>();
   for (const e of dict.entries) {
     for (const name of namesOf(e)) {
-      const norm = normalise(name.trim()).text;
+      const trimmed = name.trim();
+      // Most names need no normalising (plain ASCII and Han); skip the copy.
+      const norm = /[^\x20-\x7e\u3400-\u9fff]/.test(trimmed) ? normalise(trimmed).text : trimmed;
       // Single Latin letters and one-character names are noise, not names.
       if (norm.length < 2) continue;
       forms.add(norm);
