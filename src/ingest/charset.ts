@@ -111,8 +111,9 @@ function decodeWith(bytes: Uint8Array, charset: Charset): string {
  * Decode a fetched body. A BOM wins; then the Content-Type charset, then the
  * document's own declaration. The bytes get the last word: a body that is
  * valid UTF-8 with non-ASCII in it is UTF-8 whatever it is labelled (a real
- * GBK or Big5 text is almost never valid UTF-8), and a body labelled UTF-8
- * that is not valid UTF-8 is sniffed between GB18030 and Big5-HKSCS.
+ * GBK or Big5 text is almost never valid UTF-8), a body labelled UTF-8 that
+ * is not valid UTF-8 is sniffed between GB18030 and Big5-HKSCS, and a body
+ * labelled GB or Big5 that reads far better in the other family is read so.
  */
 export function decodeBody(bytes: Uint8Array, contentType?: string | null): Decoded {
   const bom = bomCharset(bytes);
@@ -132,13 +133,15 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null): Deco
   }
   if (label && label !== 'utf-8') {
     const text = decodeWith(bytes, label);
-    if (!text.includes('\uFFFD') || label.startsWith('utf-16')) return { text, charset: label, source };
-    // A legacy label whose decoding breaks: try the other Chinese family before accepting the damage.
-    const other = sniffLegacy(bytes);
-    if (other !== label) {
-      const alt = decodeWith(bytes, other);
-      if (score(alt) > score(text)) return { text: alt, charset: other, source: 'sniff', overruled: labelText };
-    }
+    const family = label === 'gb18030' ? 'big5hkscs' : label === 'big5hkscs' ? 'gb18030' : null;
+    if (!family) return { text, charset: label, source };
+    // Big5 bytes read as GB18030 rarely fail (GBK accepts almost any byte
+    // pair), so a Chinese label is always checked against the other family:
+    // the wrong one turns common characters into rare ones.
+    const sample = bytes.subarray(0, 64 * 1024);
+    const mine = score(decodeWith(sample, label));
+    const theirs = score(decodeWith(sample, family));
+    if (theirs > mine * 1.5 + 10) return { text: decodeWith(bytes, family), charset: family, source: 'sniff', overruled: labelText };
     return { text, charset: label, source };
   }
   const guess = sniffLegacy(bytes);

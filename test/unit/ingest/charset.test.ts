@@ -45,6 +45,18 @@ describe('decodeBody', () => {
     const big5 = iconv.encode('<p>中央銀行宣布升息半碼，市場資金面轉趨緊縮。</p>', 'big5');
     expect(decodeBody(big5, 'text/html')).toMatchObject({ charset: 'big5hkscs', text: '<p>中央銀行宣布升息半碼，市場資金面轉趨緊縮。</p>' });
   });
+  it('reads Big5 labelled gb2312, and GBK labelled big5, in the family that fits', () => {
+    const big5 = iconv.encode('<p>台積電董事會今日通過資本預算，將擴大在台灣與美國的先進製程產能。</p>', 'big5');
+    expect(decodeBody(big5, 'text/html; charset=gb2312')).toMatchObject({ charset: 'big5hkscs', source: 'sniff', overruled: 'gb2312' });
+    const gbk = iconv.encode('<p>中国证监会今日发布新规，进一步规范上市公司的信息披露行为。</p>', 'gbk');
+    expect(decodeBody(gbk, 'text/html; charset=big5').text).toBe('<p>中国证监会今日发布新规，进一步规范上市公司的信息披露行为。</p>');
+  });
+  it('keeps a correct legacy label', () => {
+    const gbk = iconv.encode('<p>央行宣布降准，释放长期资金。</p>', 'gbk');
+    expect(decodeBody(gbk, 'text/html; charset=gbk')).toMatchObject({ charset: 'gb18030', source: 'header', text: '<p>央行宣布降准，释放长期资金。</p>' });
+    const big5 = iconv.encode('<p>金管會宣布放寬投資限制。</p>', 'big5');
+    expect(decodeBody(big5, 'text/html; charset=big5')).toMatchObject({ charset: 'big5hkscs', source: 'header', text: '<p>金管會宣布放寬投資限制。</p>' });
+  });
   it('lets a BOM win over any label', () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('鴻海', 'utf8')]);
     expect(decodeBody(bytes, 'text/html; charset=big5')).toMatchObject({ text: '鴻海', source: 'bom' });
