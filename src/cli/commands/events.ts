@@ -43,12 +43,20 @@ async function runTail(argv: string[], ctx: CliContext): Promise<number> {
   const print = (e: StreamEvent) => ctx.stdout.write(`${values.json ? JSON.stringify(e.record) : line(e)}\n`);
   const redis = await connect(ctx);
   const stop = new AbortController();
-  const onSignal = () => stop.abort();
+  const onSignal = () => {
+    stop.abort();
+    // A plain tail may sit in a blocking XREAD: closing the connection ends it now. A group member stops gracefully instead.
+    if (values.group === undefined) redis.disconnect();
+  };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
     if (values.group === undefined) {
-      for await (const e of tail(redis, makeKeys(ctx.config.prefix), { ...filter, fromStart: values['from-start'], count, follow: values.follow, blockMs: ctx.config.consumerBlock, signal: stop.signal })) print(e);
+      try {
+        for await (const e of tail(redis, makeKeys(ctx.config.prefix), { ...filter, fromStart: values['from-start'], count, follow: values.follow, blockMs: ctx.config.consumerBlock, signal: stop.signal })) print(e);
+      } catch (err) {
+        if (!stop.signal.aborted) throw err;
+      }
       return 0;
     }
     // As a member of a consumer group: every entry read is acknowledged, printed or filtered out.
