@@ -64,13 +64,24 @@ export function documentCharset(bytes: Uint8Array): string | null {
   return meta ? meta[1]! : null;
 }
 
-/** Strict UTF-8 check: overlongs, surrogates and truncated sequences fail. */
-export function isValidUtf8(bytes: Uint8Array): boolean {
+/**
+ * How well bytes read as UTF-8: `valid`, `mostly` (a stray bad byte or a
+ * sequence cut at the end, under 2% of the non-ASCII characters), or `no`.
+ * GBK or Big5 text read as UTF-8 breaks on most characters.
+ */
+export function utf8Fit(bytes: Uint8Array): 'valid' | 'mostly' | 'no' {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return 'valid';
   } catch {
-    return false;
+    const text = new TextDecoder('utf-8').decode(bytes);
+    let bad = 0;
+    let good = 0;
+    for (const ch of text) {
+      if (ch === '\uFFFD') bad++;
+      else if (ch.charCodeAt(0) >= 0x80) good++;
+    }
+    return good >= 20 && bad * 50 <= good ? 'mostly' : 'no';
   }
 }
 
@@ -126,7 +137,11 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null): Deco
   const labelText = (normaliseCharset(fromHeader) ? fromHeader : fromDoc) ?? undefined;
 
   if (!hasHighBytes(bytes)) return { text: decodeWith(bytes, label ?? 'utf-8'), charset: label ?? 'utf-8', source };
-  if (isValidUtf8(bytes)) {
+  const fit = utf8Fit(bytes);
+  if (fit === 'mostly' && (label === null || label === 'utf-8')) {
+    return { text: decodeWith(bytes, 'utf-8'), charset: 'utf-8', source: 'sniff' };
+  }
+  if (fit !== 'no') {
     if (label === null || label === 'utf-8') return { text: decodeWith(bytes, 'utf-8'), charset: 'utf-8', source };
     if (label === 'utf-16le' || label === 'utf-16be') return { text: decodeWith(bytes, label), charset: label, source };
     return { text: decodeWith(bytes, 'utf-8'), charset: 'utf-8', source: 'sniff', overruled: labelText };

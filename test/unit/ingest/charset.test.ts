@@ -57,6 +57,13 @@ describe('decodeBody', () => {
     const big5 = iconv.encode('<p>金管會宣布放寬投資限制。</p>', 'big5');
     expect(decodeBody(big5, 'text/html; charset=big5')).toMatchObject({ charset: 'big5hkscs', source: 'header', text: '<p>金管會宣布放寬投資限制。</p>' });
   });
+  it('reads a UTF-8 page with one stray byte as UTF-8, replacing only that byte', () => {
+    const text = '台積電今日公布財報，營收與獲利雙創新高，法人看好後市表現。';
+    const bytes = Buffer.concat([Buffer.from(`<p>${text}`, 'utf8'), Buffer.from([0xff]), Buffer.from(`${text}</p>`, 'utf8')]);
+    const d = decodeBody(bytes, 'text/html; charset=utf-8');
+    expect(d.charset).toBe('utf-8');
+    expect(d.text).toBe(`<p>${text}\uFFFD${text}</p>`);
+  });
   it('lets a BOM win over any label', () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('鴻海', 'utf8')]);
     expect(decodeBody(bytes, 'text/html; charset=big5')).toMatchObject({ text: '鴻海', source: 'bom' });
