@@ -105,6 +105,8 @@ function negated(hit: Hit, clause: Clause): boolean {
 /** One trigger occurrence that passed the rules, before merging. */
 interface Candidate extends EventLabel {
   order: number;
+  /** `field:paragraph`, for merging entity-less events only with their neighbours. */
+  para: string;
 }
 
 /**
@@ -118,7 +120,8 @@ interface Candidate extends EventLabel {
  *    `money` triggers a figure after them (投入 6,250 萬美元), `figure`
  *    triggers a figure or a sentiment word in the clause (營收創新高);
  * 5. `veto` words after the trigger cancel it (推出…政策 is not a launch);
- * 6. entities come from the clause, then the sentence (resolveEntities);
+ * 6. entities come from the clause, then the sentence (resolveEntities),
+ *    then the subject of the previous sentence in the paragraph;
  *    `weak` triggers without a company, ETF, organisation or product are
  *    dropped (a person or a place alone is not enough); a management change
  *    needs a company in its sentence;
@@ -126,7 +129,16 @@ interface Candidate extends EventLabel {
  *    then of the sentence's; confidence is the trigger weight, +0.05 when the
  *    entities are in the clause itself, +0.05 in the title.
  */
-export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, order: number): Candidate[] {
+/**
+ * For each sentence, the companies a subject-less sentence right after it
+ * would refer to: those of its first clause. Carried one sentence only;
+ * carrying further reached the wrong companies more often than the right.
+ */
+export function carriedSubjects(views: readonly SentenceView[]): string[][] {
+  return views.map((v) => ids(v.clauses[0]?.mentions ?? [], COMPANY, v.source));
+}
+
+export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, order: number, carried: readonly string[] = []): Candidate[] {
   const out: Candidate[] = [];
   const sentenceMass = v.clauses.reduce((acc, c) => {
     const m = mass(c);
@@ -150,7 +162,11 @@ export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, order
       if (t.money && !DIGIT.test(v.source.slice(h.end, c.end))) continue;
       if (t.figure && !DIGIT.test(v.source.slice(c.start, c.end)) && sign(mass(c)) === 0) continue;
       if (t.veto.length && t.veto.some((w) => v.source.slice(h.end, c.end).includes(w))) continue;
-      const { ids: entities, concrete } = resolveEntities(t.type, c, v);
+      let { ids: entities, concrete } = resolveEntities(t.type, c, v);
+      // Chinese drops a subject an earlier sentence named (廣達正雙線並進。
+      // 一方面,公司持續擴大…生產基地): a sentence with no company of its own
+      // takes the subject of the sentence before it in the paragraph.
+      if (!concrete && carried.length && !v.mentions.some((m) => PRIMARY.has(m.kind))) [entities, concrete] = [[...carried], true];
       if (t.weak && !concrete) continue;
       // A company's management, not a minister's appointment (郭智輝出任經濟部長).
       if (t.type === 'management_change' && !v.mentions.some((m) => COMPANY.has(m.kind))) continue;
@@ -164,6 +180,7 @@ export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, order
         confidence: Math.round(confidence * 100) / 100,
         evidence: { text: v.source.slice(v.start, v.end), start: v.start, end: v.end, field: v.field },
         order: order * 1000 + out.length,
+        para: `${v.field}:${v.para}`,
       });
     }
   }
@@ -179,17 +196,24 @@ export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, order
  * back to it in vaguer words); it gives the event its
  * evidence, entities and polarity (when it has none, the first occurrence
  * that has one gives it: 除息…配息). Each repeat adds 0.05 confidence (capped
- * at 0.95). An entity-less event is folded into an event of the same type
- * that does name entities, when the article has one.
+ * at 0.95). An entity-less event is dropped when the article has an event
+ * of the same type that names entities; two entity-less ones merge only
+ * within a paragraph.
  */
 export function mergeEvents(cands: readonly Candidate[]): EventLabel[] {
   const merged: Array<{ best: Candidate; polarity: -1 | 0 | 1; confidence: number; n: number }> = [];
+  // Entity-less events say too little to be told apart: one is dropped when
+  // the article has a named event of its type, and two merge only within a
+  // paragraph (a teaser list holds many stories).
   const named = new Set(cands.filter((c) => c.entities.length).map((c) => c.type));
-  const nested = (a: readonly string[], b: readonly string[]) => a.every((x) => b.includes(x)) || b.every((x) => a.includes(x));
+  const nested = (a: Candidate, b: Candidate) =>
+    a.entities.length === 0 || b.entities.length === 0
+      ? a.entities.length === b.entities.length && a.para === b.para
+      : a.entities.every((x) => b.entities.includes(x)) || b.entities.every((x) => a.entities.includes(x));
   const rank = (c: Candidate) => (FIGURE.test(c.evidence.text) ? 100 : 0) + c.entities.length + c.confidence;
   for (const c of cands) {
     if (!c.entities.length && named.has(c.type)) continue;
-    const cur = merged.find((m) => m.best.type === c.type && nested(m.best.entities, c.entities));
+    const cur = merged.find((m) => m.best.type === c.type && nested(m.best, c));
     if (!cur) {
       merged.push({ best: c, polarity: c.polarity, confidence: c.confidence, n: 1 });
       continue;
@@ -202,7 +226,7 @@ export function mergeEvents(cands: readonly Candidate[]): EventLabel[] {
   return merged
     .sort((a, b) => a.best.order - b.best.order)
     .map(({ best, polarity, confidence, n }) => {
-      const { order: _order, ...ev } = best;
+      const { order: _order, para: _para, ...ev } = best;
       return { ...ev, polarity: best.polarity || polarity, confidence: Math.round(Math.min(0.95, confidence + 0.05 * (n - 1)) * 100) / 100 };
     });
 }

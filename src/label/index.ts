@@ -1,6 +1,6 @@
 import type { Tagged } from '../nlp/types';
 import type { EventLabel } from '../types';
-import { mergeEvents, sentenceEvents } from './events';
+import { carriedSubjects, mergeEvents, sentenceEvents } from './events';
 import { keywords } from './keywords';
 import { sharedLexicon, type Lexicon } from './lexicon';
 import { sentiment } from './sentiment';
@@ -38,7 +38,8 @@ export function label(tagged: Tagged, opts: LabelOptions = {}): Labels {
   const views = buildViews(tagged, lex);
   const senti = sentiment(views);
   const mass = (c: Parameters<typeof senti.clauseMass.get>[0]) => senti.clauseMass.get(c) ?? { pos: 0, neg: 0 };
-  const events = mergeEvents(views.flatMap((v, i) => sentenceEvents(v, mass, i)));
+  const carried = carriedSubjects(views);
+  const events = mergeEvents(views.flatMap((v, i) => sentenceEvents(v, mass, i, i > 0 && views[i - 1]!.para === v.para && views[i - 1]!.field === v.field ? carried[i - 1] : [])));
   return {
     events,
     sentiment: senti.article,

@@ -27,6 +27,8 @@ export interface SentenceView {
   source: string;
   start: number;
   end: number;
+  /** Paragraph number within the field (a line break starts a new one). */
+  para: number;
   clauses: Clause[];
   mentions: MentionRef[];
 }
@@ -82,12 +84,16 @@ export function buildViews(tagged: Tagged, lex: Lexicon): SentenceView[] {
   for (const f of [tagged.title, tagged.body]) {
     const mentions = mentionsOf(tagged, f.field);
     let mi = 0;
+    let para = 0;
+    let prevEnd = 0;
     for (const [start, end] of sentenceSpans(f)) {
+      if (f.original.slice(prevEnd, start).includes('\n')) para++;
+      prevEnd = end;
       while (mi < mentions.length && mentions[mi]!.end <= start) mi++;
       const inSentence: MentionRef[] = [];
       for (let k = mi; k < mentions.length && mentions[k]!.start < end; k++) if (mentions[k]!.end <= end) inSentence.push(mentions[k]!);
       const hits = lex.scan(f.original, start, end).filter((h) => !inSentence.some((m) => NAMES.has(m.kind) && h.start < m.end && m.start < h.end));
-      views.push({ field: f.field, source: f.original, start, end, clauses: clauses(f.original, start, end, hits, inSentence), mentions: inSentence });
+      views.push({ field: f.field, source: f.original, start, end, para, clauses: clauses(f.original, start, end, hits, inSentence), mentions: inSentence });
     }
   }
   return views;

@@ -136,6 +136,19 @@ describe('rules', () => {
     expect(p[0]!.confidence).toBeGreaterThan(0.9);
   });
 
+  it('carries the subject of the previous sentence into a subject-less one, within the paragraph', () => {
+    const quanta = { id: 'TW:2382', names: ['廣達'] };
+    const ev = events('廣達正雙線並進。一方面，公司持續擴大在墨西哥的生產基地。', [quanta]);
+    expect(ev.find((e) => e.type === 'capex')?.entities).toEqual(['TW:2382']);
+    expect(events('廣達正雙線並進。\n公司持續擴大在墨西哥的生產基地。', [quanta]).find((e) => e.type === 'capex')).toBeUndefined();
+  });
+
+  it('keeps entity-less events of different paragraphs apart', () => {
+    const ev = events('內資上看這檔飆股目標價300元。\n外資點名2台廠給予買進評等。', []);
+    expect(ev.filter((e) => e.type === 'analyst_rating')).toHaveLength(2);
+    expect(events('本月除息。每單位配息0.5元。', []).filter((e) => e.type === 'dividend')).toHaveLength(1);
+  });
+
   it('is deterministic', () => {
     const t = tagged('台積電營收創新高，外資買超。', [TSMC]);
     expect(label(t)).toEqual(label(t));
