@@ -35,7 +35,10 @@ export function parseMachineDate(raw: string | null | undefined): string | null 
   if (!s) return null;
   const local = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(s);
   if (local) return fromParts(+local[1]!, +local[2]!, +local[3]!, +(local[4] ?? 0), +(local[5] ?? 0), +(local[6] ?? 0));
+  const compact = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})?)?$/.exec(s);
+  if (compact && +compact[1]! >= 1990) return fromParts(+compact[1]!, +compact[2]!, +compact[3]!, +(compact[4] ?? 0), +(compact[5] ?? 0), +(compact[6] ?? 0));
   if (/^\d{10}$/.test(s)) return formatUtc8(Number(s) * 1000);
+  if (/^\d{13}$/.test(s)) return formatUtc8(Number(s));
   const t = Date.parse(s);
   if (!Number.isNaN(t)) return formatUtc8(t);
   return findVisibleDate(s);

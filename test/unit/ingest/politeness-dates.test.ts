@@ -85,6 +85,8 @@ describe('dates', () => {
     expect(parseMachineDate('2026-01-12 10:30')).toBe('2026-01-12T10:30:00+08:00');
     expect(parseMachineDate('Mon, 12 Jan 2026 02:30:00 GMT')).toBe('2026-01-12T10:30:00+08:00');
     expect(parseMachineDate('')).toBeNull();
+    expect(parseMachineDate('20260112103000')).toBe('2026-01-12T10:30:00+08:00');
+    expect(parseMachineDate('1768185000')).toBe('2026-01-12T10:30:00+08:00');
     expect(parseMachineDate('Mon, 12 Jan 2026 10:30:00 CST')).toBe('2026-01-12T10:30:00+08:00');
     expect(parseMachineDate('2026-01-12 10:30:00 GMT+8')).toBe('2026-01-12T10:30:00+08:00');
   });
