@@ -8,8 +8,10 @@ import { fetcherFromConfig } from '../../ingest/setup';
 import { enqueuePages, redisSeenItems } from '../../redis/feeds';
 import { pingRedis } from '../../redis/ensure';
 import { redisValidatorCache } from '../../redis/http-cache';
-import { enqueueArticles } from '../../runtime/enqueue';
+import { durationMs } from '../../config/field';
+import { enqueueArticles, type Enqueued } from '../../runtime/enqueue';
 import { createRuntime } from '../../runtime/runtime';
+import { waitForOutcomes } from '../../runtime/wait';
 import { usageError, type Command } from '../command';
 
 /**
@@ -20,9 +22,9 @@ import { usageError, type Command } from '../command';
 export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'run one feed now: fetch, parse, fetch new pages, enqueue for analysis (--dry-run: only print the items)',
-  usage: 'newsflow ingest --feed URL --once [--name SOURCE] [--dry-run]',
+  usage: 'newsflow ingest --feed URL --once [--name SOURCE] [--wait] [--timeout 2m] | --feed URL --dry-run',
   async run(argv, ctx) {
-    const { values } = parseArgs({ args: argv, options: { feed: { type: 'string' }, once: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, name: { type: 'string' } } });
+    const { values } = parseArgs({ args: argv, options: { feed: { type: 'string' }, once: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, name: { type: 'string' }, wait: { type: 'boolean' }, timeout: { type: 'string', default: '2m' } } });
     if (!values.feed) return usageError(ctx, this, '--feed URL is required');
     if (!values.once && !values['dry-run']) return usageError(ctx, this, 'give --once (scheduled polling is `newsflow feeds add`)');
     const fetcher = fetcherFromConfig(ctx.config);
@@ -37,6 +39,7 @@ export const ingestCommand: Command = {
       }
       if (!(await pingRedis(ctx.config.redisUrl))) throw new RedisUnavailableError(`no Redis answers at ${ctx.config.redisUrl} (set REDIS_URL)`);
       const rt = createRuntime(ctx.config, ctx.log);
+      const enqueued: Enqueued[] = [];
       try {
         const out = await ingestFeedOnce(
           { url: values.feed, ...(values.name ? { name: values.name } : {}) },
@@ -45,7 +48,7 @@ export const ingestCommand: Command = {
             validators: redisValidatorCache(rt.redis, rt.keys, ctx.config.retention),
             seen: redisSeenItems(rt.redis, rt.keys, ctx.config.retention),
             fullTextMinChars: ctx.config.feedFullTextMinChars,
-            enqueueArticles: async (articles) => void (await enqueueArticles(rt, articles)),
+            enqueueArticles: async (articles) => void enqueued.push(...(await enqueueArticles(rt, articles))),
             enqueuePages: (pages) => enqueuePages(rt.queues['ingest:page'], pages),
           },
         );
@@ -55,7 +58,15 @@ export const ingestCommand: Command = {
             ? `${values.feed}: not modified since the last run, 0 new items\n`
             : `${values.feed}: ${out.items} items, ${out.new} new (${out.fullText} with full text, ${out.pages} pages: ${out.pages - out.failures.length} fetched, ${out.failures.length} failed); ${out.articles.length} articles enqueued for analysis\n`,
         );
-        return out.failures.some((f) => !f.retried) ? 1 : 0;
+        const failed = out.failures.some((f) => !f.retried);
+        if (!values.wait || enqueued.length === 0) return failed ? 1 : 0;
+        // Events need running analyse and publish workers (newsflow workers) on the same Redis and prefix.
+        const outs = await waitForOutcomes(rt, enqueued, durationMs(values.timeout, '--timeout'));
+        const published = outs.filter((o) => o?.status === 'published').length;
+        const dead = outs.filter((o) => o?.status === 'dead').length;
+        const pending = outs.filter((o) => !o).length;
+        ctx.stdout.write(`published ${published}, dead ${dead}, still pending ${pending}\n`);
+        return failed || dead || pending ? 1 : 0;
       } finally {
         await rt.close();
       }
