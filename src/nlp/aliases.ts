@@ -20,10 +20,15 @@ export interface AliasHit {
   ambiguous: ReadonlySet<string>;
 }
 
-interface Node {
-  next: Map<number, Node>;
-  ids?: string[];
-  ambiguous?: Set<string>;
+/**
+ * Terminal data of a trie node: what the spelling ending there names.
+ * Nodes are integers; transitions live in one Map keyed by
+ * `node * 65536 + code unit`, so a dictionary of 50,000 entries is a Map of
+ * numbers rather than half a million small Maps for the collector to walk.
+ */
+interface Terminal {
+  ids: string[];
+  ambiguous: Set<string>;
   /** The alias is short upper-case Latin (AMD, NVDA): match it only in upper case. */
   exactCase?: string;
 }
@@ -43,7 +48,11 @@ export function namesOf(e: DictEntry): string[] {
 
 /** Build the index over every name of every dictionary entry. */
 export function buildAliasIndex(dict: Dictionary): AliasIndex {
-  const root: Node = { next: new Map() };
+  const next = new Map<number, number>();
+  const terminals = new Map<number, Terminal>();
+  // Code units that begin some alias: most positions of a text fail this test.
+  const first = new Uint8Array(65536);
+  let nodes = 1;
   const forms = new Set<string>();
   for (const e of dict.entries) {
     for (const name of namesOf(e)) {
@@ -54,21 +63,25 @@ export function buildAliasIndex(dict: Dictionary): AliasIndex {
       if (norm.length < 2) continue;
       forms.add(norm);
       const key = matchKey(norm);
-      let node = root;
+      first[key.charCodeAt(0)] = 1;
+      let node = 0;
       for (let i = 0; i < key.length; i++) {
-        const c = key.charCodeAt(i);
-        let n = node.next.get(c);
-        if (!n) {
-          n = { next: new Map() };
-          node.next.set(c, n);
+        const k = node * 65536 + key.charCodeAt(i);
+        let n = next.get(k);
+        if (n === undefined) {
+          n = nodes++;
+          next.set(k, n);
         }
         node = n;
       }
-      node.ids ??= [];
-      node.ambiguous ??= new Set();
-      if (!node.ids.includes(e.id)) node.ids.push(e.id);
-      if (e.ambiguous || e.ambiguousAliases?.includes(name) || dict.ambiguousForms?.has(foldAlias(name))) node.ambiguous.add(e.id);
-      if (/^[A-Z0-9&.-]{2,4}$/.test(norm)) node.exactCase = norm;
+      let t = terminals.get(node);
+      if (!t) {
+        t = { ids: [], ambiguous: new Set() };
+        terminals.set(node, t);
+      }
+      if (!t.ids.includes(e.id)) t.ids.push(e.id);
+      if (e.ambiguous || e.ambiguousAliases?.includes(name) || dict.ambiguousForms?.has(foldAlias(name))) t.ambiguous.add(e.id);
+      if (/^[A-Z0-9&.-]{2,4}$/.test(norm)) t.exactCase = norm;
     }
   }
 
@@ -89,20 +102,22 @@ export function buildAliasIndex(dict: Dictionary): AliasIndex {
       const hits: AliasHit[] = [];
       let i = 0;
       while (i < key.length) {
-        // The boundary test first: most positions are inside a token.
-        if (!okStart(key, boundary, i) || !root.next.has(key.charCodeAt(i))) {
+        if (first[key.charCodeAt(i)] === 0 || !okStart(key, boundary, i)) {
           i++;
           continue;
         }
-        let node: Node | undefined = root;
+        let node = 0;
         let best: AliasHit | null = null;
-        for (let j = i; j < key.length && node; j++) {
-          node = node.next.get(key.charCodeAt(j));
-          if (!node?.ids) continue;
+        for (let j = i; j < key.length; j++) {
+          const n = next.get(node * 65536 + key.charCodeAt(j));
+          if (n === undefined) break;
+          node = n;
+          const t = terminals.get(node);
+          if (!t) continue;
           const end = j + 1;
           if (!okEnd(key, boundary, end)) continue;
-          if (node.exactCase && normalised.slice(i, end) !== node.exactCase) continue;
-          best = { start: i, end, ids: node.ids, ambiguous: node.ambiguous! };
+          if (t.exactCase && normalised.slice(i, end) !== t.exactCase) continue;
+          best = { start: i, end, ids: t.ids, ambiguous: t.ambiguous };
         }
         if (best) {
           hits.push(best);

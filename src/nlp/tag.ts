@@ -42,7 +42,8 @@ function selfEvident(alias: string): boolean {
   return han >= 4 || /^[A-Za-z]+(?:[ -][A-Za-z]+)+$/.test(alias);
 }
 
-const picked = { Hant: new WeakMap<readonly string[], DictEntry | null>(), Hans: new WeakMap<readonly string[], DictEntry | null>() };
+const picked = { Hant: new Map<readonly string[], DictEntry | null>(), Hans: new Map<readonly string[], DictEntry | null>() };
+const PICKED_MAX = 200_000;
 
 // The same alias nodes come up in every article: choose once per id list and script.
 function pick(dict: Dictionary, ids: readonly string[], script: Script): DictEntry | undefined {
@@ -50,6 +51,8 @@ function pick(dict: Dictionary, ids: readonly string[], script: Script): DictEnt
   const known = memo.get(ids);
   if (known !== undefined) return known ?? undefined;
   const e = choose(dict, ids, script);
+  // Keyed by the trie's own id lists; a rebuilt dictionary brings new ones, so bound it.
+  if (memo.size >= PICKED_MAX) memo.clear();
   memo.set(ids, e ?? null);
   return e;
 }
@@ -83,7 +86,7 @@ function pairedHits(text: string, hits: readonly AliasHit[]): Set<AliasHit> {
 export function tagEntities(input: TagInput): { entities: Entity[]; tickers: string[] } {
   const { dict, aliases, script } = input;
   const found = new Map<string, Found>();
-  const mentions = new Map<string, Map<string, Mention>>();
+  const mentions = new Map<string, Map<number, Mention>>();
   const deferred: Pending[] = [];
 
   const addEntity = (f: Found): void => {
@@ -92,12 +95,18 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
   const addMention = (fw: FieldWork, id: string, s: number, e: number, via: MentionVia, flag?: string): void => {
     const os = fw.text.toOriginal(s);
     const oe = fw.text.toOriginalEnd(e);
-    const m: Mention = { text: fw.text.original.slice(os, oe), start: os, end: oe, field: fw.text.field, via, ...(flag ? { flag } : {}) };
-    const list = mentions.get(id) ?? new Map<string, Mention>();
-    const k = `${m.field}:${os}:${oe}`;
+    let list = mentions.get(id);
+    if (!list) {
+      list = new Map<number, Mention>();
+      mentions.set(id, list);
+    }
+    // One mention per span and field; a number key, as there are hundreds a text.
+    const k = ((os * 2 + (fw.text.field === 'title' ? 1 : 0)) * 65536) + Math.min(oe - os, 65535);
     const prev = list.get(k);
-    if (!prev || (prev.via === 'dictionary' && via === 'inline-code')) list.set(k, m);
-    mentions.set(id, list);
+    if (prev && !(prev.via === 'dictionary' && via === 'inline-code')) return;
+    const m: Mention = { text: fw.text.original.slice(os, oe), start: os, end: oe, field: fw.text.field, via };
+    if (flag) m.flag = flag;
+    list.set(k, m);
   };
   const fromEntry = (e: DictEntry): Found => ({ id: e.id, kind: e.kind, name: e.name, ...(e.ticker ? { ticker: e.ticker } : {}) });
 
