@@ -51,6 +51,14 @@ describe('decodeBody', () => {
     const gbk = iconv.encode('<p>中国证监会今日发布新规，进一步规范上市公司的信息披露行为。</p>', 'gbk');
     expect(decodeBody(gbk, 'text/html; charset=big5').text).toBe('<p>中国证监会今日发布新规，进一步规范上市公司的信息披露行为。</p>');
   });
+  it('reads Big5 served with a server default of iso-8859-1 as Big5', () => {
+    const big5 = iconv.encode('<p>台積電董事會今日通過資本預算，將擴大在台灣與美國的先進製程產能。</p>', 'big5');
+    expect(decodeBody(big5, 'text/html; charset=ISO-8859-1')).toMatchObject({ charset: 'big5hkscs', overruled: 'ISO-8859-1' });
+  });
+  it('keeps a Latin-1 page Latin-1', () => {
+    const latin = iconv.encode(`<p>${'Les résultats trimestriels dépassent les prévisions des analystes; la société prévoit une hausse. '.repeat(20)}</p>`, 'latin1');
+    expect(decodeBody(latin, 'text/html; charset=iso-8859-1').text).toContain('Les résultats trimestriels dépassent');
+  });
   it('keeps a correct legacy label', () => {
     const gbk = iconv.encode('<p>央行宣布降准，释放长期资金。</p>', 'gbk');
     expect(decodeBody(gbk, 'text/html; charset=gbk')).toMatchObject({ charset: 'gb18030', source: 'header', text: '<p>央行宣布降准，释放长期资金。</p>' });
