@@ -195,7 +195,19 @@ export function loadLexicon(): Lexicon {
     else if (kind === 'hedge') both({ word: word!, hedge: true });
     else throw new LexiconError('src/label/data/modifiers.tsv', line, `unknown kind ${JSON.stringify(kind)}`);
   });
-  return new Lexicon(merge(out));
+  return new Lexicon(inheritSentiment(merge(out)));
+}
+
+// A compound trigger hides the sentiment words inside it from the
+// leftmost-longest scan (放緩擴產 hides 放緩, 削減資本支出 hides 削減), so it
+// takes their score.
+function inheritSentiment(entries: LexEntry[]): LexEntry[] {
+  const senti = new Lexicon(entries.filter((e) => e.senti !== undefined).map((e) => ({ word: e.word, senti: e.senti })));
+  return entries.map((e) => {
+    if (!e.trigger || e.senti !== undefined) return e;
+    const inner = senti.scan(e.word).reduce((sum, h) => sum + h.entry.senti!, 0);
+    return inner ? { ...e, senti: Math.max(-1, Math.min(1, inner)) } : e;
+  });
 }
 
 // One entry per surface word: a word listed as trigger and as sentiment word

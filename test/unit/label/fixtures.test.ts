@@ -95,6 +95,11 @@ describe('sentiment on the passages and seeds', () => {
     expect(ent('events-negation.txt', 'TW:2356')).toBeLessThan(0); // 不看好
     expect(ent('events-hant.txt', 'TW:3044')).toBeGreaterThan(0); // 漲停，創下歷史新高
     expect(ent('events-hant.txt', 'US:NVDA')).toBeLessThan(0); // 出口管制…重挫
+    expect(ent('events-hans.txt', 'KR:005930')).toBeLessThan(0); // 削减资本支出，并放缓扩产
+    expect(ent('events-hans.txt', 'US:INTC')).toBeLessThan(0); // 反垄断调查…罚款
+    expect(ent('events-hans.txt', 'TW:2330')).toBeGreaterThan(0); // 净利润同比增长35%
+    expect(ent('001-ai-chip-geopolitics.txt', 'US:NVDA')).toBeLessThan(0); // 15% 出口許可費, 兩難
+    expect(ent('001-ai-chip-geopolitics.txt', 'US:AMD')).toBeLessThan(0);
     expect(out.get('004-ai-capex-memory.txt')!.labels.sentiment.label).toBe('positive');
   });
 

@@ -38,6 +38,12 @@ describe('sentiment', () => {
     expect(score('獲利大幅下滑。')).toBeLessThan(0);
   });
 
+  it('keeps the sentiment of words inside a compound event word', () => {
+    // 放緩擴產 and 削減資本支出 are capex triggers that hide 放緩 and 削減 from the scan.
+    expect(score('三星宣布放緩擴產。')).toBeLessThan(0);
+    expect(score('三星削减资本支出。')).toBeLessThan(0);
+  });
+
   it('labels by threshold', () => {
     expect(label(tagged('營收大幅成長，獲利創新高。')).sentiment.label).toBe('positive');
     expect(label(tagged('獲利大幅衰退，股價重挫。')).sentiment.label).toBe('negative');
