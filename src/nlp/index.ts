@@ -21,7 +21,8 @@ export function createNlp(dict: Dictionary): Nlp {
     tag(doc): Tagged {
       const title = buildField('title', doc.title, segmenter);
       const body = buildField('body', doc.body, segmenter);
-      const script = detectScript(`${doc.title}\n${doc.body}`);
+      // The body decides; a title alone is too short to tell.
+      const script = detectScript(doc.body.length >= 200 ? doc.body : `${doc.title}\n${doc.body}`);
       const { entities, tickers } = tagEntities({ dict, aliases, script, fields: [title, body] });
       return { script, title: title.text, body: body.text, entities, tickers };
     },

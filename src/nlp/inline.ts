@@ -87,6 +87,8 @@ function latinNameBefore(text: string, end: number, code: string): [number, numb
 
 // Listing suffixes printed as part of a name: 世芯-KY, 小米集团-W, 百度集团-SW.
 const NAME_SUFFIX = /-(?:KY|W|SW|S|B|U|DR|R|P)$/i;
+// ETF names end in numbers and Latin as often as not: 元大台灣50, 國泰永續高股息ETF.
+const ETF_NAME_TAIL = /[0-9A-Za-z]{1,6}$/;
 
 /**
  * The Han name right before `end`, from the segmenter's tokens. `strict`
@@ -94,8 +96,9 @@ const NAME_SUFFIX = /-(?:KY|W|SW|S|B|U|DR|R|P)$/i;
  * code) wants a name jieba does not know or knows as an organisation, and
  * for a year-shaped code one it does not know at all.
  */
-function hanNameBefore(ctx: InlineContext, end: number, strict: boolean, year: boolean): [number, number] | null {
-  const suffix = NAME_SUFFIX.exec(ctx.normalised.slice(Math.max(0, end - 4), end));
+function hanNameBefore(ctx: InlineContext, end: number, strict: boolean, year: boolean, etf = false): [number, number] | null {
+  const tail = ctx.normalised.slice(Math.max(0, end - 6), end);
+  const suffix = NAME_SUFFIX.exec(tail) ?? (etf ? ETF_NAME_TAIL.exec(tail) : null);
   const coreEnd = end - (suffix ? suffix[0].length : 0);
   const last = ctx.normalised[coreEnd - 1];
   if (!isHan(last) || NOT_A_NAME.has(last!) || NOT_A_NAME.has(ctx.key[coreEnd - 1]!)) return null;
@@ -168,7 +171,9 @@ export function resolveCode(span: CodeSpan, ctx: InlineContext): CodeResolution 
   if (yearLike(span.code) && /^\s*\)?\s*年/.test(ctx.normalised.slice(span.end, span.end + 4))) return null;
   // Four digits with no suffix are a quantity as often as a code: the name
   // must not be an ordinary word. Longer codes and suffixed ones are plain.
-  const strict = span.code.length === 4 && !span.suffix;
-  const name = hanNameBefore(ctx, span.nameEnd, strict, yearLike(span.code)) ?? (span.suffix ? latinRunBefore(ctx.normalised, span.nameEnd) : null);
+  // Codes starting 00 are Taiwanese ETFs (0050) or padded Hong Kong codes: never a year or a quantity.
+  const padded = span.code.startsWith('00');
+  const strict = span.code.length === 4 && !span.suffix && !padded;
+  const name = hanNameBefore(ctx, span.nameEnd, strict, yearLike(span.code), padded && r.kind === 'etf') ?? (span.suffix ? latinRunBefore(ctx.normalised, span.nameEnd) : null);
   return name ? { span, id: r.id, reading: r, nameSpan: name } : null;
 }

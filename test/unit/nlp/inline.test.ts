@@ -37,6 +37,12 @@ describe('inline ticker codes (Taiwan)', () => {
     expect(entity(r, 'TW:3017')?.name).toBe('奇鋐');
   });
 
+  it('takes ETF codes the dictionary lacks after names ending in numbers or Latin', () => {
+    const r = tag('元大台灣50（0050）與富邦台50（006208）同步上漲。');
+    expect(r.tickers).toEqual(['0050.TW', '006208.TW']);
+    expect(r.entities.map((e) => [e.kind, e.name]).sort()).toEqual([['etf', '元大台灣50'], ['etf', '富邦台50']]);
+  });
+
   it('resolves a code that contradicts the dictionary to its company and flags it', () => {
     const r = tag('晶圓代工廠力積電（677）營運好轉');
     const e = entity(r, 'TW:6770');
