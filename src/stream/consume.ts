@@ -68,7 +68,9 @@ export interface ConsumeStats {
 export interface ConsumerHandle {
   /**
    * Finish the handler in flight, acknowledge it, hand the rest of the batch
-   * back to the group (other consumers claim it at once), and return.
+   * back to the group (other consumers claim it at once), and return. A
+   * handler may call it, but must not await it (the stop waits for the
+   * handler).
    */
   stop(opts?: { graceMs?: number }): Promise<ConsumeStats>;
   /** Settles when the consumer has stopped. */
