@@ -1,7 +1,7 @@
 import type { Tagged } from '../nlp/types';
 import type { EventLabel } from '../types';
 import { carriedSubjects, mergeEvents, sentenceEvents } from './events';
-import { keywords } from './keywords';
+import { background, keywords } from './keywords';
 import { sharedLexicon, type Lexicon } from './lexicon';
 import { sentiment } from './sentiment';
 import { simhash } from './simhash';
@@ -47,4 +47,14 @@ export function label(tagged: Tagged, opts: LabelOptions = {}): Labels {
     keywords: keywords(tagged, opts.keywordCount),
     simhash: simhash(`${tagged.title.normalised}\n${tagged.body.normalised}`),
   };
+}
+
+/**
+ * Load the lexicons and the keyword background table now (about a second,
+ * once per process) rather than on the first article, e.g. when a worker
+ * starts.
+ */
+export function preloadLabelData(): void {
+  sharedLexicon();
+  background();
 }

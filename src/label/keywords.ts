@@ -21,7 +21,7 @@ let shared: Background | undefined;
  * (Simplified; no download), looked up under each token's Simplified
  * spelling, so Traditional text gets the same weights.
  */
-function background(): Background {
+export function background(): Background {
   if (shared) return shared;
   const idf = new Map<string, number>();
   const values: number[] = [];
