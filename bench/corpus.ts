@@ -53,34 +53,53 @@ export function fullArticleCount(n: number, tag = 'full'): Article[] {
   });
 }
 
-/** A news-flash body: consecutive non-empty paragraphs of one fixture from `start`, at least `min` characters. */
-function flashBodies(min: number, max: number): Array<{ source: string; title: string; body: string }> {
-  const out: Array<{ source: string; title: string; body: string }> = [];
+/** Deterministic pseudo-random numbers (mulberry32), so every run replays the same items. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Every sentence of the fixture bodies (at least 12 characters), with its source. */
+function fixtureSentences(): Array<{ source: string; text: string }> {
+  const out: Array<{ source: string; text: string }> = [];
   for (const a of fixtureArticles()) {
-    const paras = a.body.split('\n').map((p) => p.trim()).filter(Boolean);
-    for (let s = 0; s < paras.length; s++) {
-      let body = '';
-      for (let e = s; e < paras.length && body.length < min; e++) body += `${paras[e]}\n`;
-      if (body.length < min || body.length > max) continue;
-      // A flash's headline: the first clause of its lead, as wire services write them.
-      const first = paras[s]!.split(/[，。；：！？]/)[0]!.slice(0, 28);
-      out.push({ source: a.source, title: first.length >= 6 ? first : a.title.slice(0, 28), body });
+    for (const m of a.body.matchAll(/[^。！？\n]+[。！？]?/g)) {
+      const text = m[0].trim();
+      if (text.length >= 12) out.push({ source: a.source, text });
     }
   }
   return out;
 }
 
 /**
- * `n` distinct news-flash items cut from the fixtures: a short headline and
- * one or a few consecutive paragraphs of real article text (at least `min`,
- * at most `max` characters of body), numbered so each has its own id.
+ * `n` distinct news-flash items made from the fixtures: sentences drawn at
+ * random (seeded) from all five, joined until the body has at least `min`
+ * characters (at most `max`), under a headline made from the first clause
+ * of the first sentence and a number. Drawing sentences rather than cutting
+ * consecutive paragraphs keeps the items from being near-duplicates of one
+ * another, which a replay of real news mostly is not (the novelty check in
+ * the analyse worker does far more work on a corpus of near-duplicates).
  * `tag` keeps separate runs (saturation, fixed rate) from sharing ids.
  */
-export function flashItems(n: number, tag: string, min = 150, max = 600): Article[] {
-  const bodies = flashBodies(min, max);
-  if (bodies.length === 0) throw new Error('no fixture paragraphs fit a news flash');
+export function flashItems(n: number, tag: string, min = 150, max = 600, seed = 8): Article[] {
+  const sentences = fixtureSentences();
+  if (sentences.length === 0) throw new Error('no fixture sentences to make news flashes from');
+  const rand = rng(seed);
   return Array.from({ length: n }, (_, i) => {
-    const b = bodies[i % bodies.length]!;
-    return make(`${b.title}（${tag} ${i + 1}）`, b.body, b.source, `${tag}-${i}`);
+    const first = sentences[Math.floor(rand() * sentences.length)]!;
+    let body = first.text;
+    // Bounded: at most 50 draws per item.
+    for (let k = 0; k < 50 && body.length < min; k++) {
+      const next = sentences[Math.floor(rand() * sentences.length)]!.text;
+      if (body.length + next.length <= max) body += next;
+    }
+    const clause = first.text.split(/[，。；：！？]/)[0]!.slice(0, 28);
+    return make(`${clause}（${tag} ${i + 1}）`, `${body}\n`, first.source, `${tag}-${i}`);
   });
 }

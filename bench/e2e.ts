@@ -3,7 +3,7 @@ import { enqueueArticles } from '../src/runtime/enqueue';
 import type { Runtime } from '../src/runtime/runtime';
 import type { Article } from '../src/types';
 import { round1 } from './analyse';
-import { sleep } from './procs';
+import { cpuMsOf, sleep } from './procs';
 
 export interface Saturation {
   articles: number;
@@ -17,6 +17,14 @@ export interface Saturation {
   articlesPerSec: number;
   /** Between the 10th and the 90th percentile of publish times, once the pipeline is full. */
   steadyArticlesPerSec: number;
+  /**
+   * CPU time spent per published article during the phase, by the worker
+   * processes, by Redis (INFO cpu) and by this driver; on a shared machine
+   * this says more about cost than the wall-clock rate does.
+   */
+  cpuMsPerArticle: { workers: number; redis: number; driver: number; total: number };
+  /** 2 cores' worth of CPU (2,000 ms per second) divided by total CPU ms per article: what two idle cores could do, an estimate. */
+  idleTwoCoreEstimatePerSec: number;
 }
 
 export interface FixedRate {
@@ -28,7 +36,29 @@ export interface FixedRate {
   /** What the driver actually managed to enqueue per second (it may fall behind on a loaded machine). */
   enqueuedPerSec: number;
   /** Scheduled arrival time → XADD time of the event (stream entry id), in ms. */
-  latencyMs: { p50: number | null; p95: number | null; p99: number | null; max: number | null };
+  latencyMs: { p50: number; p95: number; p99: number; max: number };
+  /**
+   * Which of `latencyMs` are lower bounds: an article not published when
+   * the wait ended counts with the time it had waited by then, so a
+   * percentile that falls on one says "at least this long".
+   */
+  atLeast: Array<'p50' | 'p95' | 'p99' | 'max'>;
+}
+
+/**
+ * Throw away what a phase cut short by its time limit left in the queues,
+ * and let running jobs finish (at most `maxMs`), so that the next phase
+ * starts on empty queues and measures only its own articles.
+ */
+export async function clearBacklog(rt: Runtime, maxMs = 15_000): Promise<void> {
+  const deadline = Date.now() + maxMs;
+  while (Date.now() < deadline) {
+    await rt.queues.analyse.drain(true);
+    await rt.queues.publish.drain(true);
+    const active = (await rt.queues.analyse.getActiveCount()) + (await rt.queues.publish.getActiveCount());
+    if (active === 0) return;
+    await sleep(200);
+  }
 }
 
 /** Stream entry ids carry the Redis server's clock in ms: the publish time of each article, by article id. */
@@ -64,23 +94,27 @@ async function count(rt: Runtime): Promise<number> {
   return a + b;
 }
 
-const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
+/** Nearest-rank index of the p-th percentile in a sorted list of `n`. */
+function pIndex(n: number, p: number): number {
+  return Math.min(n - 1, Math.max(0, Math.ceil((p / 100) * n) - 1));
+}
 
 function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+  return sorted.length === 0 ? NaN : sorted[pIndex(sorted.length, p)]!;
 }
 
 /**
  * Enqueue all `articles` at once into running workers and time until every
  * one is published (or dead-lettered), at most `timeoutMs`.
  */
-export async function saturation(rt: Runtime, articles: Article[], timeoutMs: number): Promise<Saturation> {
+export async function saturation(rt: Runtime, articles: Article[], timeoutMs: number, workerPids: number[]): Promise<Saturation> {
   const base = await count(rt);
+  const cpu0 = await cpuNow(rt, workerPids);
   const t0 = Date.now();
   await enqueueArticles(rt, articles);
   const enqueueMs = Date.now() - t0;
   await waitForCount(rt, base, articles.length, timeoutMs);
+  const cpu1 = await cpuNow(rt, workerPids);
   const times = await publishTimes(rt.redis, rt.keys.events, new Set(articles.map((a) => a.id)));
   const sorted = [...times.values()].sort((a, b) => a - b);
   const wallMs = Math.max(1, (sorted[sorted.length - 1] ?? t0) - t0);
@@ -94,7 +128,27 @@ export async function saturation(rt: Runtime, articles: Article[], timeoutMs: nu
     wallMs,
     articlesPerSec: round1((times.size / wallMs) * 1000),
     steadyArticlesPerSec: round1(((0.8 * times.size) / Math.max(1, p90 - p10)) * 1000),
+    ...cpuCost(cpu0, cpu1, times.size),
   };
+}
+
+interface CpuSample {
+  workers: number;
+  redis: number;
+  driver: number;
+}
+
+async function cpuNow(rt: Runtime, pids: number[]): Promise<CpuSample> {
+  const info = await rt.redis.info('cpu');
+  const sec = (k: string) => Number(new RegExp(`^${k}:([\\d.]+)`, 'm').exec(info)?.[1] ?? NaN);
+  const d = process.cpuUsage();
+  return { workers: pids.reduce((s, p) => s + cpuMsOf(p), 0), redis: (sec('used_cpu_user') + sec('used_cpu_sys')) * 1000, driver: (d.user + d.system) / 1000 };
+}
+
+function cpuCost(a: CpuSample, b: CpuSample, n: number): Pick<Saturation, 'cpuMsPerArticle' | 'idleTwoCoreEstimatePerSec'> {
+  const per = (k: keyof CpuSample) => Math.round(((b[k] - a[k]) / Math.max(1, n)) * 100) / 100;
+  const total = Math.round((per('workers') + per('redis') + per('driver')) * 100) / 100;
+  return { cpuMsPerArticle: { workers: per('workers'), redis: per('redis'), driver: per('driver'), total }, idleTwoCoreEstimatePerSec: round1(2000 / Math.max(0.001, total)) };
 }
 
 /**
@@ -122,9 +176,10 @@ export async function fixedRate(rt: Runtime, articles: Article[], rate: number, 
   const enqueuedPerSec = round1((sent / Math.max(1, Date.now() - t0)) * 1000);
   await waitForCount(rt, base, sent, drainMs);
   const times = await publishTimes(rt.redis, rt.keys.events, new Set(arrival.keys()));
-  // An article not published in time has no latency to report; it counts as
-  // slower than any that was (Infinity, printed as null in JSON).
-  const lat = [...arrival].map(([id, at]) => (times.has(id) ? times.get(id)! - at : Infinity)).sort((a, b) => a - b);
+  const waitEnd = Date.now();
+  const lat = [...arrival].map(([id, at]) => ({ ms: Math.round(times.has(id) ? times.get(id)! - at : waitEnd - at), exact: times.has(id) })).sort((a, b) => a.ms - b.ms);
+  const ms = lat.map((l) => l.ms);
+  const at = { p50: pIndex(lat.length, 50), p95: pIndex(lat.length, 95), p99: pIndex(lat.length, 99), max: lat.length - 1 };
   return {
     offeredPerSec: rate,
     durationMs,
@@ -132,6 +187,7 @@ export async function fixedRate(rt: Runtime, articles: Article[], rate: number, 
     published: times.size,
     dead: (await count(rt)) - base - times.size,
     enqueuedPerSec,
-    latencyMs: { p50: finite(percentile(lat, 50)), p95: finite(percentile(lat, 95)), p99: finite(percentile(lat, 99)), max: finite(lat[lat.length - 1] ?? NaN) },
+    latencyMs: { p50: ms[at.p50] ?? NaN, p95: ms[at.p95] ?? NaN, p99: ms[at.p99] ?? NaN, max: ms[at.max] ?? NaN },
+    atLeast: (['p50', 'p95', 'p99', 'max'] as const).filter((k) => lat[at[k]] && !lat[at[k]]!.exact),
   };
 }

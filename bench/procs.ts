@@ -34,6 +34,18 @@ export function rssOf(pid: number): { rssMb: number; peakMb: number } | null {
   }
 }
 
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux; USER_HZ is 100 there). */
+export function cpuMsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
 /**
  * Start `newsflow workers --only analyse,publish` with the given environment
  * on top of this one, and wait (at most `timeoutMs`) until it has loaded

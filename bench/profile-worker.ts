@@ -26,8 +26,8 @@ try {
   const w = await startWorkerProc({ NEWSFLOW_PREFIX: prefix, REDIS_URL: config.redisUrl }, dir, 0, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
   const rt = createRuntime(loadConfig(process.env, { NEWSFLOW_PREFIX: prefix, LOG_LEVEL: 'silent' }), createLogger('silent'));
   try {
-    const s = await saturation(rt, flashItems(Number(values.items), `prof${prefix}`), 180_000);
-    process.stdout.write(`${s.published}/${s.articles} published, ${s.articlesPerSec} articles/s (one worker process)\n`);
+    const s = await saturation(rt, flashItems(Number(values.items), `prof${prefix}`), 180_000, [w.pid]);
+    process.stdout.write(`${s.published}/${s.articles} published, ${s.articlesPerSec} articles/s (one worker process); CPU ms per article ${JSON.stringify(s.cpuMsPerArticle)}\n`);
   } finally {
     await stopWorkerProc(w);
     await rt.close();

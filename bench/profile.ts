@@ -26,7 +26,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 function label(n: ProfileNode): string {
   const url = n.callFrame.url.replace(/^file:\/\//, '').replace(ROOT, '');
   const where = url.replace(/^node_modules\/([^/]+)\/.*/, '$1').replace(/^node:.*/, 'node');
-  return `${n.callFrame.functionName || '(anonymous)'}${where ? ` [${where}]` : ''}`;
+  return `${n.callFrame.functionName || '(anonymous)'}${where ? ` [${where}]` : n.callFrame.functionName.startsWith('(') ? '' : ' [native or built-in]'}`;
 }
 
 /**
