@@ -40,7 +40,7 @@ describe('inline ticker codes (Taiwan)', () => {
   it('takes ETF codes the dictionary lacks after names ending in numbers or Latin', () => {
     const r = tag('元大台灣50（0050）與富邦台50（006208）同步上漲。');
     expect(r.tickers).toEqual(['0050.TW', '006208.TW']);
-    expect(r.entities.map((e) => [e.kind, e.name]).sort()).toEqual([['etf', '元大台灣50'], ['etf', '富邦台50']]);
+    expect(r.entities.filter((e) => e.ticker).map((e) => [e.kind, e.name]).sort()).toEqual([['etf', '元大台灣50'], ['etf', '富邦台50']]);
   });
 
   it('resolves a code that contradicts the dictionary to its company and flags it', () => {
