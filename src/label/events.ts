@@ -131,11 +131,15 @@ interface Candidate extends EventLabel {
  */
 /**
  * For each sentence, the companies a subject-less sentence right after it
- * would refer to: those of its first clause. Carried one sentence only;
+ * would refer to: those of its first clause, else all of its companies
+ * (台灣的「機電四雄」,如 東元、士電…。它們…). Carried one sentence only;
  * carrying further reached the wrong companies more often than the right.
  */
 export function carriedSubjects(views: readonly SentenceView[]): string[][] {
-  return views.map((v) => ids(v.clauses[0]?.mentions ?? [], COMPANY, v.source));
+  return views.map((v) => {
+    const first = ids(v.clauses[0]?.mentions ?? [], COMPANY, v.source);
+    return first.length ? first : ids(v.mentions, COMPANY, v.source);
+  });
 }
 
 export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, order: number, carried: readonly string[] = []): Candidate[] {
