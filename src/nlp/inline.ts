@@ -49,7 +49,12 @@ export interface InlineContext {
 
 const ACRONYMS = new Set(['AI', 'PSU', 'HBM', 'CSP', 'EPS', 'TEEMA', 'AIDC', 'IEA', 'EMC', 'BMC', 'PPA', 'FSD', 'CPO', 'OSAT', 'ODM', 'OEM', 'ASIC', 'GPU', 'CPU', 'IP', 'ESG', 'EMS', 'EPC', 'TCO', 'CTCI', 'SMR', 'SMRS', 'TAM', 'DEI', 'CPI', 'ETF', 'IPO', 'CEO', 'CFO', 'CTO', 'USD', 'TWD', 'NTD', 'RMB', 'NCP', 'MOU', 'GDP', 'PCB', 'IC', 'AP', 'KV', 'DPU', 'SSD', 'DRAM', 'NAND', 'EUV', 'ABF', 'HPC', 'API', 'LLM', 'AGI', 'ROE', 'ROA', 'PE', 'PB', 'YOY', 'QOQ', 'MOM', 'Q', 'H', 'F', 'B', 'A']);
 // Words a number follows when it is a quantity or a date, not a code.
-const NOT_A_NAME = new Set('年月日週周季元億亿萬万點点張张股倍號号第約约達达為为至到今明去前後后共計计近逾超約及和與与或、'.split(''));
+const NOT_A_NAME = new Set('年月日週周季元億亿萬万點点張张股倍號号第約约達达為为至到今明去前後后共計计近逾超約及和與与或、價价量數数額额值率'.split(''));
+// Common surnames: a three-character name starting with one reads as a
+// person, and a year-shaped number after a person is a year (張忠謀（1931）).
+const SURNAMES = new Set(
+  '陳陈林黃黄張张李王吳吴劉刘蔡楊杨許许鄭郑謝谢郭洪曾邱廖賴赖周徐蘇苏葉叶莊庄呂吕江何蕭萧羅罗高潘簡简朱鍾钟彭游詹胡施沈余盧卢梁趙赵顏颜柯翁魏孫孙戴范方宋鄧邓杜傅侯曹薛丁卓阮馬马董溫温唐藍蓝石蔣蒋古紀纪姚連连馮冯歐欧程湯汤田康姜白汪鄒邹尤巫黎涂龔龚嚴严韓韩袁金童陸陆夏柳邵錢钱伍倪于譚谭駱骆熊任甘秦顧顾毛章史萬万俞雷饒饶閻阎段凌武孔'.split(''),
+);
 const isHan = (c: string | undefined): boolean => c !== undefined && /[\u3400-\u9fff]/.test(c);
 
 function entryOf(dict: Dictionary, r: Reading): DictEntry | undefined {
@@ -91,10 +96,10 @@ const NAME_SUFFIX = /-(?:KY|W|SW|S|B|U|DR|R|P)$/i;
 const ETF_NAME_TAIL = /[0-9A-Za-z]{1,6}$/;
 
 /**
- * The Han name right before `end`, from the segmenter's tokens. `strict`
- * (a four-digit code with no suffix, as often a quantity or a year as a
- * code) wants a name jieba does not know or knows as an organisation, and
- * for a year-shaped code one it does not know at all.
+ * The Han name right before `end`, from the segmenter's tokens, not ending
+ * in a date, unit or metric character (年, 元, 價, 量 …: 目標價(1200)).
+ * `strict` (a four-digit code with no suffix) and `year` (shaped like one)
+ * together want a name jieba does not know that does not read as a person.
  */
 function hanNameBefore(ctx: InlineContext, end: number, strict: boolean, year: boolean, etf = false): [number, number] | null {
   const tail = ctx.normalised.slice(Math.max(0, end - 6), end);
@@ -107,11 +112,9 @@ function hanNameBefore(ctx: InlineContext, end: number, strict: boolean, year: b
   while (k >= 0 && sp[2 * k + 1]! > coreEnd) k--;
   if (k < 0 || sp[2 * k + 1] !== coreEnd) return null;
   let start = sp[2 * k]!;
-  const word = ctx.key.slice(start, coreEnd);
-  if (strict && !suffix && word.length >= 2) {
-    const c = wordClass(word);
-    if (c === 'other' || (year && c !== 'unknown')) return null;
-  }
+  // A year-shaped code needs a name jieba does not know at all (川湖（2059）,
+  // not 台北（2024）); the name's last word decides.
+  if (strict && year && !suffix && wordClass(ctx.key.slice(start, coreEnd)) !== 'unknown') return null;
   // An unknown name often comes out of jieba as single characters, and a
   // full name as two words, the last of them ordinary (贵州 茅台, 宁德 时代,
   // 小米 集团): take Han tokens back while the name is shorter than two
@@ -126,6 +129,7 @@ function hanNameBefore(ctx: InlineContext, end: number, strict: boolean, year: b
     k--;
   }
   const name = ctx.normalised.slice(start, coreEnd);
+  if (strict && year && name.length === 3 && SURNAMES.has(name[0]!)) return null;
   return name.length >= 2 && name.length <= 8 && [...name].every(isHan) ? [start, end] : null;
 }
 

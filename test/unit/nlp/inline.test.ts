@@ -37,6 +37,10 @@ describe('inline ticker codes (Taiwan)', () => {
     expect(entity(r, 'TW:3017')?.name).toBe('奇鋐');
   });
 
+  it('whatever jieba calls the name (華碩 is tagged a person, 宏碁 a verb)', () => {
+    expect(tag('華碩（2357）與宏碁（2353）公布營收。').tickers).toEqual(['2353.TW', '2357.TW']);
+  });
+
   it('takes ETF codes the dictionary lacks after names ending in numbers or Latin', () => {
     const r = tag('元大台灣50（0050）與富邦台50（006208）同步上漲。');
     expect(r.tickers).toEqual(['0050.TW', '006208.TW']);
@@ -115,6 +119,7 @@ describe('traps: never a ticker', () => {
     '會後共識於（11/21）發布，合計（75,000）片晶圓，目標價（1200）元，營收(100,000)元。',
     '台北（2024）年會與美國（2025）大選，沪指报3350.12点（+0.8%），2025年（含）以来，中国证监会（CSRC）发布政策。',
     '由大量伺服器電源轉換器引起的諧波問題，讓東台灣的電網承受壓力。',
+    '張忠謀（1931）與郭台銘（1950）都是創辦人；每股純益（EPS）1.05元，第1季（Q1）出貨季減，成交量（3500）張。',
   ])('%s', (body) => {
     expect(tag(body).tickers).toEqual([]);
   });
