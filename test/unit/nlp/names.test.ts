@@ -16,6 +16,8 @@ writeFileSync(
     { id: 'US:TSM', kind: 'company', name: '台積電ADR', aliases: ['TSMC ADR'], ticker: { code: 'TSM', market: 'NYSE' }, source: 'curated' },
     { id: 'TW:3167', kind: 'company', name: '大量', aliases: ['大量科技'], ticker: { code: '3167', market: 'TWSE' }, ambiguous: true, source: 'curated' },
     { id: 'person:Sam Altman', kind: 'person', name: 'Sam Altman', aliases: ['奧特曼'], source: 'curated' },
+    { id: 'TW:2308', kind: 'company', name: '台達電', aliases: ['Delta'], ambiguousAliases: ['Delta'], ticker: { code: '2308', market: 'TWSE' }, source: 'curated' },
+    { id: 'US:ORCL', kind: 'company', name: '甲骨文', aliases: ['Oracle'], ambiguous: true, ticker: { code: 'ORCL', market: 'NYSE' }, source: 'curated' },
   ]
     .map((e) => JSON.stringify(e))
     .join('\n'),
@@ -55,6 +57,17 @@ describe('names without codes', () => {
     expect(ids(nlp.tag({ title: '', body: '大量股價今日漲停。' }))).toEqual(['TW:3167']);
     expect(ids(nlp.tag({ title: '', body: '大量（3167）營收創高。' }))).toEqual(['TW:3167']);
     expect(ids(nlp.tag({ title: '', body: '大量科技今年擴產。' }))).toEqual(['TW:3167']);
+  });
+
+  it('demands evidence only for the spellings the dictionary marks (ambiguousAliases)', () => {
+    expect(nlp.tag({ title: '', body: '這是Delta變種病毒。' }).entities).toEqual([]);
+    expect(ids(nlp.tag({ title: '', body: '台達電今日走高。' }))).toEqual(['TW:2308']);
+  });
+
+  it('takes two spellings of one company together as evidence: 甲骨文（Oracle）', () => {
+    expect(nlp.tag({ title: '', body: '甲骨文是古代文字。' }).entities).toEqual([]);
+    const r = nlp.tag({ title: '', body: '輝達投資甲骨文（Oracle）。' });
+    expect(r.entities.find((e) => e.id === 'US:ORCL')?.mentions.map((m) => m.text)).toEqual(['甲骨文', 'Oracle']);
   });
 
   it('does not take an ordinary use as a further mention once the company is established', () => {
