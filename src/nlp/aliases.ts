@@ -2,6 +2,7 @@ import type { DictEntry, Dictionary } from '../dict/types';
 import { foldAlias } from '../dict/load';
 import { matchKey } from './fold';
 import { normalise } from './normalise';
+import { isOrdinaryWord } from './words';
 
 /**
  * Every alias of every entry in one trie over matching keys (normalised,
@@ -46,6 +47,18 @@ export function namesOf(e: DictEntry): string[] {
   return [e.name, ...e.aliases].filter((a) => a.trim().length > 0);
 }
 
+/**
+ * Imported exchange listings carry no ambiguity marks, and short names are
+ * often ordinary words (統一, 大同, 中華) or English ones (Delta, Acer): such
+ * a spelling of an imported entry is treated as ambiguous, needing evidence
+ * like any the dictionary marks. Entries written by hand are taken as marked.
+ */
+function importedOrdinary(e: DictEntry, norm: string, key: string): boolean {
+  if (!e.source.startsWith('import:')) return false;
+  if (/^[\u3400-\u9fff]{2,3}$/.test(norm)) return isOrdinaryWord(key);
+  return /^[A-Z][a-z]{1,5}$/.test(norm);
+}
+
 /** Build the index over every name of every dictionary entry. */
 export function buildAliasIndex(dict: Dictionary): AliasIndex {
   const next = new Map<number, number>();
@@ -80,7 +93,7 @@ export function buildAliasIndex(dict: Dictionary): AliasIndex {
         terminals.set(node, t);
       }
       if (!t.ids.includes(e.id)) t.ids.push(e.id);
-      if (e.ambiguous || e.ambiguousAliases?.includes(name) || dict.ambiguousForms?.has(foldAlias(name))) t.ambiguous.add(e.id);
+      if (e.ambiguous || e.ambiguousAliases?.includes(name) || dict.ambiguousForms?.has(foldAlias(name)) || importedOrdinary(e, norm, key)) t.ambiguous.add(e.id);
       if (/^[A-Z0-9&.-]{2,4}$/.test(norm)) t.exactCase = norm;
     }
   }

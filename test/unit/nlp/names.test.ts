@@ -18,6 +18,8 @@ writeFileSync(
     { id: 'person:Sam Altman', kind: 'person', name: 'Sam Altman', aliases: ['奧特曼'], source: 'curated' },
     { id: 'TW:2308', kind: 'company', name: '台達電', aliases: ['Delta'], ambiguousAliases: ['Delta'], ticker: { code: '2308', market: 'TWSE' }, source: 'curated' },
     { id: 'US:ORCL', kind: 'company', name: '甲骨文', aliases: ['Oracle'], ambiguous: true, ticker: { code: 'ORCL', market: 'NYSE' }, source: 'curated' },
+    { id: 'TW:1216', kind: 'company', name: '統一', aliases: ['統一企業'], ticker: { code: '1216', market: 'TWSE' }, source: 'import:listing.csv' },
+    { id: 'TW:2454', kind: 'company', name: '聯發科', aliases: ['MediaTek'], ticker: { code: '2454', market: 'TWSE' }, source: 'import:listing.csv' },
   ]
     .map((e) => JSON.stringify(e))
     .join('\n'),
@@ -62,6 +64,13 @@ describe('names without codes', () => {
   it('demands evidence only for the spellings the dictionary marks (ambiguousAliases)', () => {
     expect(nlp.tag({ title: '', body: '這是Delta變種病毒。' }).entities).toEqual([]);
     expect(ids(nlp.tag({ title: '', body: '台達電今日走高。' }))).toEqual(['TW:2308']);
+  });
+
+  it('treats short imported names that are ordinary words as ambiguous (統一), not the others (聯發科)', () => {
+    expect(nlp.tag({ title: '', body: '兩岸和平統一是他的主張。' }).entities).toEqual([]);
+    expect(ids(nlp.tag({ title: '', body: '統一股價今日上漲。' }))).toEqual(['TW:1216']);
+    expect(ids(nlp.tag({ title: '', body: '統一企業今年展店。' }))).toEqual(['TW:1216']);
+    expect(ids(nlp.tag({ title: '', body: '聯發科推出新晶片。' }))).toEqual(['TW:2454']);
   });
 
   it('takes two spellings of one company together as evidence: 甲骨文（Oracle）', () => {
