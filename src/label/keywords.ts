@@ -90,46 +90,73 @@ function kind(w: string): 'latin' | 'cjk' | null {
   return cjk ? 'cjk' : null;
 }
 
+// Token → its counting key (Latin lower-cased) and IDF, or null for a token
+// that is never a keyword. The vocabulary of news repeats, so after the first
+// articles a token costs one lookup.
+interface Weight {
+  key: string;
+  idf: number;
+}
+const weights = new Map<string, Weight | null>();
+const MAX_CACHED = 200_000;
+
+function weightOf(text: string, bg: Background): Weight | null {
+  let w = weights.get(text);
+  if (w !== undefined) return w;
+  const k = kind(text);
+  if (!k || bg.stop.has(text)) w = null;
+  else {
+    const key = k === 'latin' ? text.toLowerCase() : text;
+    w = { key, idf: bg.idf.get(k === 'latin' ? key : bg.toHans(text)) ?? bg.unknown };
+  }
+  if (weights.size >= MAX_CACHED) weights.clear();
+  weights.set(text, w);
+  return w;
+}
+
+interface Term {
+  n: number;
+  first: number;
+  shown: string;
+  idf: number;
+}
+
 /**
  * TF-IDF keywords over the tagger's tokens (title tokens count three times).
  * Ties break on first appearance so the list is deterministic. When the
  * tagger gave no tokens, the entity names stand in, ordered by mentions.
  */
 export function keywords(tagged: Tagged, count = KEYWORD_COUNT): string[] {
-  const tokens: Array<[Token, number]> = [...tagged.title.tokens.map((t): [Token, number] => [t, 3]), ...tagged.body.tokens.map((t): [Token, number] => [t, 1])];
-  if (tokens.length === 0) {
+  if (tagged.title.tokens.length + tagged.body.tokens.length === 0) {
     return [...tagged.entities].sort((a, b) => b.mentions.length - a.mentions.length || (a.name < b.name ? -1 : 1)).slice(0, count).map((e) => e.name);
   }
   const bg = background();
-  const tf = new Map<string, { n: number; first: number; shown: string; latin: boolean }>();
-  let i = 0;
-  for (const [t, w] of tokens) {
-    i++;
-    const text = t.text;
-    const known = tf.get(text);
-    if (known) {
-      known.n += w;
-      continue;
-    }
-    const k = kind(text);
-    if (!k || bg.stop.has(text)) continue;
-    tf.set(text, { n: w, first: i, shown: text, latin: k === 'latin' });
-  }
   // Latin words are counted case-insensitively (CoWoS, cowos), shown as first seen.
-  const merged = new Map<string, { n: number; first: number; shown: string; latin: boolean }>();
-  for (const v of tf.values()) {
-    const key = v.latin ? v.shown.toLowerCase() : v.shown;
-    const cur = merged.get(key);
-    if (!cur) merged.set(key, { ...v });
-    else {
-      cur.n += v.n;
-      if (v.first < cur.first) [cur.first, cur.shown] = [v.first, v.shown];
+  const tf = new Map<string, Term>();
+  let i = 0;
+  const count1 = (tokens: readonly Token[], w: number) => {
+    for (const t of tokens) {
+      i++;
+      const wt = weightOf(t.text, bg);
+      if (!wt) continue;
+      const cur = tf.get(wt.key);
+      if (cur) cur.n += w;
+      else tf.set(wt.key, { n: w, first: i, shown: t.text, idf: wt.idf });
     }
+  };
+  count1(tagged.title.tokens, 3);
+  count1(tagged.body.tokens, 1);
+  // Top `count` by score, then first appearance: a small insertion list,
+  // cheaper than sorting every term.
+  const top: Array<{ s: number; t: Term }> = [];
+  for (const t of tf.values()) {
+    const s = t.n * t.idf;
+    const last = top[top.length - 1];
+    if (top.length === count && last && (s < last.s || (s === last.s && t.first > last.t.first))) continue;
+    let at = top.length;
+    while (at > 0 && (top[at - 1]!.s < s || (top[at - 1]!.s === s && top[at - 1]!.t.first > t.first))) at--;
+    top.splice(at, 0, { s, t });
+    if (top.length > count) top.pop();
   }
-  const scored = [...merged].map(([k, v]) => {
-    const h = v.latin ? k : bg.toHans(k);
-    return { w: v.shown, s: v.n * (bg.idf.get(h) ?? bg.unknown), first: v.first };
-  });
-  scored.sort((a, b) => b.s - a.s || a.first - b.first);
-  return scored.slice(0, count).map((x) => x.w);
+  return top.map((x) => x.t.shown);
 }
