@@ -17,6 +17,9 @@
   ARGV[9]  event types, comma-joined
   ARGV[10] content hash of the article
 
+  The stream keeps at most ~MAXLEN entries and none older than the retention
+  (XTRIM MINID ~): whichever limit is reached first trims.
+
   Returns {stream entry id, 1 if added now | 0 if it was already there}.
   The seen check and the XADD run in one script, so a retry, a crash after
   publish or a second replay never adds a second entry.
@@ -31,6 +34,9 @@ local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[4], '*',
 redis.call('SET', KEYS[2], id, 'PX', ARGV[5])
 redis.call('SET', KEYS[3], cjson.encode({status = 'published', eventId = ARGV[1], streamId = id, contentHash = ARGV[10]}), 'PX', ARGV[5])
 local cutoff = tonumber(ARGV[6]) - tonumber(ARGV[5])
+if cutoff > 0 then
+  redis.call('XTRIM', KEYS[1], 'MINID', '~', string.format('%d', cutoff))
+end
 for i = 4, #KEYS do
   redis.call('ZADD', KEYS[i], ARGV[6], ARGV[1])
   redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', cutoff)

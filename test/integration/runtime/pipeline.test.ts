@@ -7,6 +7,7 @@ import { startWorkers, type WorkerGroup } from '../../../src/runtime/workers';
 import { waitForOutcomes } from '../../../src/runtime/wait';
 import type { Article } from '../../../src/types';
 import { fixtureArticles } from '../../helpers/articles';
+import { assertValidEvent } from '../../helpers/schema';
 import { dropPrefix, testConfig, testPrefix } from '../../helpers/redis';
 
 const log = createLogger('silent');
@@ -42,7 +43,7 @@ describe('replaying fixtures through the real queues', () => {
     const entries = await rt.redis.xrange(rt.keys.events, '-', '+');
     const records = entries.map(([, f]) => recordFromFields(f));
     expect(new Set(records.map((r) => r.article.id))).toEqual(new Set(articles.map((a) => a.id)));
-    for (const r of records) expect(r.schema).toBe(1);
+    for (const r of records) assertValidEvent(r);
 
     const second = await enqueueArticles(rt, articles);
     await waitForOutcomes(rt, second, 60_000);
@@ -111,6 +112,32 @@ async function until(cond: () => Promise<boolean>, timeoutMs = 30_000): Promise<
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+describe('retention', () => {
+  it('trims stream entries older than the retention, and keeps recent ones', async () => {
+    const prefix = testPrefix('retain');
+    const rt = createRuntime(testConfig(prefix, { NEWSFLOW_RETENTION: '1h' }), log);
+    try {
+      const old = Date.now() - 2 * 3_600_000;
+      // An entry from two hours ago, then enough of them to fill a stream node so `~` can drop it.
+      for (let i = 0; i < 150; i++) await rt.redis.xadd(rt.keys.events, `${old}-${i}`, 'id', `evt_old${i}`);
+      const [a] = fixtureArticles();
+      const { publishEvent } = await import('../../../src/redis/publish');
+      const { loadNlp } = await import('../../../src/runtime/nlp');
+      const { analyse } = await import('../../../src/stages/analyse');
+      const { noNovelty } = await import('../../../src/label/index');
+      const { nlp, dictionaryVersion } = loadNlp(rt.config);
+      const record = await analyse(a!, { nlp, dictionaryVersion, novelty: noNovelty });
+      const res = await publishEvent(rt.redis, rt.keys, record, { maxLen: 1_000_000, retentionMs: rt.config.retention });
+      expect(res.added).toBe(true);
+      const left = await rt.redis.xrange(rt.keys.events, '-', '+');
+      expect(left.map(([id]) => id)).toEqual([res.streamId]);
+    } finally {
+      await rt.close();
+      await dropPrefix(prefix);
+    }
+  });
+});
 
 function chunk(fields: string[]): Array<[string, string]> {
   const out: Array<[string, string]> = [];
