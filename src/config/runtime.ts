@@ -19,7 +19,7 @@ export const runtimeSection = {
   shutdownGrace: field('NEWSFLOW_SHUTDOWN_GRACE', duration, '10s', 'On SIGTERM/SIGINT, how long running jobs may take to finish before the worker stops anyway (unfinished jobs are retried later).'),
   lockDuration: field('NEWSFLOW_LOCK_DURATION', duration, '30s', 'Job lock; a job whose worker died is taken up again after about this long.'),
   streamMaxLen: field('NEWSFLOW_STREAM_MAXLEN', int(1), '1000000', 'Approximate maximum length of `<prefix>:events` (XADD MAXLEN ~).'),
-  retention: field('NEWSFLOW_RETENTION', duration, '30d', 'How long an event id is remembered for de-duplication and in the indexes; match it to the stream length you keep.'),
+  retention: field('NEWSFLOW_RETENTION', duration, '30d', 'How long events are kept: stream entries older than this are trimmed, and event ids are remembered for de-duplication and in the indexes for as long.'),
   articleTtl: field('NEWSFLOW_ARTICLE_TTL', duration, '2d', 'How long article texts waiting for analysis are kept in Redis.'),
   noveltyTtl: field('NEWSFLOW_NOVELTY_TTL', duration, '3d', 'How long articles are remembered for near-duplicate detection.'),
   deadMaxLen: field('NEWSFLOW_DEAD_MAXLEN', int(1), '100000', 'Approximate maximum length of `<prefix>:dead`.'),
