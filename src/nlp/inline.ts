@@ -63,10 +63,14 @@ function entryOf(dict: Dictionary, r: Reading): DictEntry | undefined {
 
 const numeric = (code: string): boolean => /^\d/.test(code);
 
+// The entry's own code, or one of its other listings (阿里巴巴 is BABA and 09988).
 function sameCode(e: DictEntry, span: CodeSpan, rs: readonly Reading[]): boolean {
   if (!e.ticker) return false;
-  const t = e.ticker.code.toUpperCase();
-  return rs.some((r) => r.id === e.id || r.code === t) || t === span.code || t.replace(/^0+/, '') === span.code.replace(/^0+/, '');
+  const bare = span.code.replace(/^0+/, '');
+  return [e.ticker, ...(e.listings ?? [])].some((tk) => {
+    const t = tk.code.toUpperCase();
+    return rs.some((r) => r.id === e.id || r.code === t) || t === span.code || t.replace(/^0+/, '') === bare;
+  });
 }
 
 /** Whether `code` abbreviates `name`: same first letter, then its letters in order. */
