@@ -22,6 +22,7 @@ describe('trigger families', () => {
     ['analyst_rating', '外資調升台積電目標價至1,500元。', 'TW:2330', 1],
     ['dividend', '台積電今日除息，每股配息4.5元。', 'TW:2330', 1],
     ['price_move', '鴻海股價跌停。', 'TW:2317', -1],
+    ['price_move', '台积电涨超5%，鸿海跟涨。', 'TW:2330', 1],
     ['fund_flow', '外資今日賣超台積電3萬張。', 'TW:2330', -1],
     ['management_change', '鴻海執行長請辭，由副總接任。', 'TW:2317', 0],
     ['legal', 'AMD遭專利訴訟，求償10億美元。', 'US:AMD', -1],
@@ -82,8 +83,9 @@ describe('rules', () => {
     expect(types('台積電投資120億美元在亞利桑那州興建新廠。')).toEqual(['capex']);
   });
 
-  it('vetoes a launch of a policy', () => {
+  it('vetoes a launch of a policy or a report', () => {
     expect(types('美國政府推出新政策，要求輝達繳交權利金。')).not.toContain('product_launch');
+    expect(types('中国证监会近期发布相关政策，台积电回应。')).not.toContain('product_launch');
     expect(types('輝達推出新晶片。')).toContain('product_launch');
   });
 
