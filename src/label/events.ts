@@ -11,8 +11,6 @@ const PRIMARY: ReadonlySet<EntityKind> = new Set(['company', 'etf', 'org']);
 const COMPANY: ReadonlySet<EntityKind> = new Set(['company', 'etf']);
 
 // Per type, the kinds tried after companies/ETFs/organisations come up empty.
-// A management change concerns a person and a company at once, so both are
-// taken together there.
 const FALLBACK: Partial<Record<EventType, ReadonlySet<EntityKind>>> = {
   regulation: new Set(['place', 'person']),
   product_launch: new Set(['product']),
@@ -24,13 +22,15 @@ const FALLBACK: Partial<Record<EventType, ReadonlySet<EntityKind>>> = {
 const SENTENCE_WIDE: ReadonlySet<EventType> = new Set(['regulation']);
 const TWO_SIDED: ReadonlySet<EventType> = new Set(['m_and_a', 'partnership']);
 const DEFAULT_FALLBACK: ReadonlySet<EntityKind> = new Set(['person']);
+// A management change concerns a person and a company at once, so both are
+// taken together there.
 const WITH_PRIMARY: Partial<Record<EventType, ReadonlySet<EntityKind>>> = {
   management_change: new Set(['company', 'etf', 'org', 'person']),
 };
 
 // News outlets and portals are named in bylines and teaser footers
 // ([FTNN新聞網]記者…, 工商時報 ・ 1 天前); they report events, they are not party to them.
-const MEDIA = /(新聞網?|時報|日報|晚報|週刊|周刊|財經|電視台?|新頭殼|奇摩|NOWnews|Newtalk|CTWANT|Yahoo)/i;
+const MEDIA = /(新聞網?|新闻网?|時報|时报|日報|日报|晚報|晚报|週刊|周刊|財經|财经|電視台?|电视台?|新頭殼|新头壳|奇摩|NOWnews|Newtalk|CTWANT|Yahoo)/i;
 
 function ids(ms: readonly MentionRef[], kinds: ReadonlySet<EntityKind>, source: string): string[] {
   const out: string[] = [];
@@ -38,7 +38,7 @@ function ids(ms: readonly MentionRef[], kinds: ReadonlySet<EntityKind>, source: 
     if (!kinds.has(m.kind) || out.includes(m.id)) continue;
     if (m.kind === 'org' && MEDIA.test(m.name)) continue;
     // 記者莊蕙如／綜合報導: the reporter, not a party.
-    if (m.kind === 'person' && source.slice(Math.max(0, m.start - 2), m.start) === '記者') continue;
+    if (m.kind === 'person' && /^(記者|记者)$/.test(source.slice(Math.max(0, m.start - 2), m.start))) continue;
     out.push(m.id);
   }
   return out;
