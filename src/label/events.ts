@@ -1,5 +1,6 @@
 import type { EntityKind, EventLabel } from '../types';
 import type { Hit } from './lexicon';
+import { isReporter, MEDIA } from './media';
 import { sign, type Mass } from './sentiment';
 import type { EventType } from './taxonomy';
 import type { Clause, MentionRef, SentenceView } from './views';
@@ -28,17 +29,12 @@ const WITH_PRIMARY: Partial<Record<EventType, ReadonlySet<EntityKind>>> = {
   management_change: new Set(['company', 'etf', 'org', 'person']),
 };
 
-// News outlets and portals are named in bylines and teaser footers
-// ([FTNN新聞網]記者…, 工商時報 ・ 1 天前); they report events, they are not party to them.
-const MEDIA = /(新聞網?|新闻网?|時報|时报|日報|日报|晚報|晚报|週刊|周刊|財經|财经|電視台?|电视台?|新頭殼|新头壳|奇摩|NOWnews|Newtalk|CTWANT|Yahoo)/i;
-
 function ids(ms: readonly MentionRef[], kinds: ReadonlySet<EntityKind>, source: string): string[] {
   const out: string[] = [];
   for (const m of ms) {
     if (!kinds.has(m.kind) || out.includes(m.id)) continue;
     if (m.kind === 'org' && MEDIA.test(m.name)) continue;
-    // 記者莊蕙如／綜合報導: the reporter, not a party.
-    if (m.kind === 'person' && /^(記者|记者)$/.test(source.slice(Math.max(0, m.start - 2), m.start))) continue;
+    if (m.kind === 'person' && isReporter(source, m.start)) continue;
     out.push(m.id);
   }
   return out;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { idf as jiebaIdf } from '@node-rs/jieba/dict';
 import * as OpenCC from 'opencc-js';
 import type { Tagged, Token } from '../nlp/types';
+import { MEDIA } from './media';
 
 /** How many keywords an article gets. */
 export const KEYWORD_COUNT = 10;
@@ -104,7 +105,7 @@ function weightOf(text: string, bg: Background): Weight | null {
   let w = weights.get(text);
   if (w !== undefined) return w;
   const k = kind(text);
-  if (!k || bg.stop.has(text)) w = null;
+  if (!k || bg.stop.has(text) || MEDIA.test(text)) w = null;
   else {
     const key = k === 'latin' ? text.toLowerCase() : text;
     w = { key, idf: bg.idf.get(k === 'latin' ? key : bg.toHans(text)) ?? bg.unknown };
@@ -123,7 +124,8 @@ interface Term {
 
 /**
  * TF-IDF keywords over the tagger's tokens (title tokens count three times).
- * Ties break on first appearance so the list is deterministic. When the
+ * News outlets' names are left out. Ties break on first appearance so the
+ * list is deterministic. When the
  * tagger gave no tokens, the entity names stand in, ordered by mentions.
  */
 export function keywords(tagged: Tagged, count = KEYWORD_COUNT): string[] {

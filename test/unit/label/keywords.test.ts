@@ -20,6 +20,12 @@ describe('keywords', () => {
     expect(kw).toEqual(['產能', '市場']);
   });
 
+  it('leaves out news outlets named in bylines', () => {
+    const kw = keywords(tagged('[FTNN新聞網]記憶體需求回溫，FTNN新聞網報導記憶體。', [], { tokens: ['FTNN新聞網', '記憶體', '需求', '回溫', 'FTNN新聞網', '報導', '記憶體'] }));
+    expect(kw).not.toContain('FTNN新聞網');
+    expect(kw[0]).toBe('記憶體');
+  });
+
   it('falls back to entity names when there are no tokens', () => {
     expect(keywords(tagged('鴻海與台積電，鴻海。', [FOXCONN, TSMC]))).toEqual(['鴻海', '台積電']);
   });
