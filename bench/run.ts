@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem, tmpdir } from 'node:os';
@@ -60,13 +61,23 @@ const say = (s: string) => process.stderr.write(`bench: ${s}\n`);
 const budgetEnd = () => started + num('budget') * 1000;
 const within = (wantMs: number, reserveMs: number) => Math.max(3_000, Math.min(wantMs, budgetEnd() - Date.now() - reserveMs));
 
+// If this process is killed outright (tsx escalates to SIGKILL when a
+// signal is not acknowledged in time), the janitor still removes the keys.
+const janitor = spawn(process.execPath, [fileURLToPath(new URL('./janitor.mjs', import.meta.url)), String(process.pid), config.redisUrl, `bench-${runId}-*`, tmp], { stdio: 'ignore', detached: true });
+janitor.unref();
+
 async function cleanup(): Promise<void> {
   killAll();
   for (const p of prefixes) await dropPrefix(config.redisUrl, p).catch((err: Error) => say(`could not drop ${p}: ${err.message}`));
   rmSync(tmp, { recursive: true, force: true });
+  janitor.kill();
 }
+let stopping = false;
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(sig, () => {
+  // `on`, not `once`: a repeated signal must not find this process without a handler.
+  process.on(sig, () => {
+    if (stopping) return;
+    stopping = true;
     say(`${sig}: cleaning up`);
     void cleanup().finally(() => process.exit(130));
   });
