@@ -1,47 +1,24 @@
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { foldScript, toTaiwanese } from './fold';
+import { foldScript } from './fold';
+import { taiwaneseWords } from './taiwanese';
 
 /**
  * The segmenter: @node-rs/jieba with its shipped (Simplified) dictionary,
  * run on script-folded text (fold.ts) so that Traditional text segments
  * with the same dictionary. Folding alone turns 軟體 into 软体, which the
- * Simplified dictionary lacks (it has 软件), so Taiwanese vocabulary is
- * added too: the shipped dictionary converted with OpenCC's Taiwanese
- * phrase tables (cn → twp: 软件 → 軟體, 内存 → 記憶體), folded back character
- * by character, keeping the words that come out different (软体, 记忆体),
- * with the frequency and tag of the word they came from. That costs about a
- * second of CPU and is done once per process (cached below); each
- * segmenter then loads it with the caller's own words (the dictionary's
+ * Simplified dictionary lacks (it has 软件), so Taiwanese vocabulary
+ * generated from the same dictionary is added (taiwanese.ts: about 5,000
+ * words such as 软体, 记忆体), and the caller's own words (the dictionary's
  * aliases) on top.
  */
 const require = createRequire(import.meta.url);
 
 let shipped: Buffer | null = null;
-let taiwanese: string | null = null;
 
 function shippedDict(): Buffer {
   shipped ??= (require('@node-rs/jieba/dict.js') as { dict: Buffer }).dict;
   return shipped;
-}
-
-/** Taiwanese-vocabulary lines (`word freq tag`) in folded form; built once per process. */
-export function taiwaneseWords(): string {
-  if (taiwanese !== null) return taiwanese;
-  const text = shippedDict().toString('utf8');
-  const lines = text.split('\n');
-  const words = lines.map((l) => l.slice(0, l.indexOf(' ')));
-  const converted = toTaiwanese(words.join('\n')).split('\n');
-  const out: string[] = [];
-  if (converted.length === lines.length) {
-    for (let i = 0; i < lines.length; i++) {
-      const w = words[i]!;
-      const back = foldScript(converted[i]!);
-      if (back !== w && back.length > 1) out.push(`${back}${lines[i]!.slice(w.length)}`);
-    }
-  }
-  taiwanese = out.join('\n');
-  return taiwanese;
 }
 
 /** A word to add to the segmenter, written in any script; folded on load. */

@@ -9,9 +9,9 @@ import { createRequire } from 'node:module';
  * word (贵州 茅台), and to spot imported listing names that are ordinary
  * words (統一).
  *
- * Kept as one sorted string and an offset array, searched by bisection:
- * 350,000 words as Map entries would be 350,000 objects for every full
- * garbage collection to walk. Loaded on first use, once per process.
+ * jieba's dict.txt is sorted by word, so it is searched in place by
+ * bisection over its line starts: one string and one Int32Array, nothing
+ * per word for the garbage collector. Loaded on first use, once per process.
  */
 const require = createRequire(import.meta.url);
 const ORG_LIKE = new Set(['nt', 'nz', 'j', 'eng']);
@@ -21,49 +21,45 @@ const PERSON_LIKE = new Set(['nr', 'nrt', 'nrfg']);
 export type WordClass = 'unknown' | 'org' | 'person' | 'other';
 
 interface Words {
-  /** Every word followed by a class letter (o = org-like, p = person-like, w = other), sorted, joined. */
   text: string;
-  /** Start offset of each word in `text`; one past the last is `text.length`. */
+  /** Offset of each line of `text` (`word freq tag`). */
   starts: Int32Array;
 }
 
 let words: Words | null = null;
 
 function load(): Words {
-  const raw = (require('@node-rs/jieba/dict.js') as { dict: Buffer }).dict.toString('utf8');
-  const entries: string[] = [];
-  for (const line of raw.split('\n')) {
-    const [word, , tag] = line.split(' ');
-    const t = tag?.trim() ?? '';
-    if (word && t) entries.push(`${word}\u0001${ORG_LIKE.has(t) ? 'o' : PERSON_LIKE.has(t) ? 'p' : 'w'}`);
-  }
-  entries.sort();
-  const starts = new Int32Array(entries.length);
-  let pos = 0;
-  for (let i = 0; i < entries.length; i++) {
-    starts[i] = pos;
-    pos += entries[i]!.length;
-  }
-  return { text: entries.join(''), starts };
+  const text = (require('@node-rs/jieba/dict.js') as { dict: Buffer }).dict.toString('utf8');
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  const starts = new Int32Array(n + 1);
+  let k = 0;
+  starts[k++] = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10 && i + 1 < text.length) starts[k++] = i + 1;
+  return { text, starts: starts.subarray(0, k) };
+}
+
+function wordAt(w: Words, i: number): string {
+  const s = w.starts[i]!;
+  const sp = w.text.indexOf(' ', s);
+  return w.text.slice(s, sp < 0 ? undefined : sp);
 }
 
 /** The class of `folded` (Simplified) in jieba's dictionary. */
 export function wordClass(folded: string): WordClass {
   words ??= load();
-  const { text, starts } = words;
   let lo = 0;
-  let hi = starts.length - 1;
-  const key = `${folded}\u0001`;
+  let hi = words.starts.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const s = starts[mid]!;
-    const e = mid + 1 < starts.length ? starts[mid + 1]! : text.length;
-    const entry = text.slice(s, e - 1);
-    if (entry === key) {
-      const c = text[e - 1];
-      return c === 'o' ? 'org' : c === 'p' ? 'person' : 'other';
+    const w = wordAt(words, mid);
+    if (w === folded) {
+      const s = words.starts[mid]!;
+      const nl = words.text.indexOf('\n', s);
+      const tag = (words.text.slice(s, nl < 0 ? undefined : nl).split(' ')[2] ?? '').trim();
+      return ORG_LIKE.has(tag) ? 'org' : PERSON_LIKE.has(tag) ? 'person' : 'other';
     }
-    if (entry < key) lo = mid + 1;
+    if (w < folded) lo = mid + 1;
     else hi = mid - 1;
   }
   return 'unknown';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { generateTaiwaneseWords, taiwaneseWords } from '../../../src/nlp/taiwanese';
 import type { FieldText } from '../../../src/nlp/types';
 import { sharedNlp } from './shared';
 
@@ -46,5 +47,13 @@ describe('segmentation (real jieba)', () => {
   it('leaves out white-space tokens but keeps punctuation', () => {
     const r = sharedNlp().tag({ title: '', body: 'NVIDIA  與 AMD。' });
     expect(tokenTexts(r.body)).toEqual(['NVIDIA', '與', 'AMD', '。']);
+  });
+});
+
+describe('Taiwanese vocabulary file', () => {
+  it('is what generateTaiwaneseWords() makes from the installed jieba and OpenCC (regenerate: npx tsx src/nlp/taiwanese.ts --write)', () => {
+    const shipped = taiwaneseWords();
+    expect(shipped.split('\n').length).toBeGreaterThan(1000);
+    expect(generateTaiwaneseWords()).toBe(shipped);
   });
 });
