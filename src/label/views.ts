@@ -64,6 +64,21 @@ function sentenceSpans(f: FieldText): Array<[number, number]> {
   return out;
 }
 
+// Token boundaries of a field (1 at every offset where a token starts or
+// ends), or null when the tagger gave no tokens. A weak event word (合作,
+// 投資, 上漲 …) must start and end on them: 合作 inside 合作社 is no trigger.
+// Strong ones need not: the segmenter keeps 月營收 whole, and 營收 inside it
+// is still revenue.
+function boundaries(f: FieldText): Uint8Array | null {
+  if (!f.tokens.length) return null;
+  const b = new Uint8Array(f.original.length + 1);
+  for (const t of f.tokens) {
+    b[t.start] = 1;
+    b[t.end] = 1;
+  }
+  return b;
+}
+
 function mentionsOf(tagged: Tagged, field: 'title' | 'body'): MentionRef[] {
   const out: MentionRef[] = [];
   for (const e of tagged.entities) for (const m of e.mentions) if (m.field === field) out.push({ id: e.id, kind: e.kind, name: e.name, start: m.start, end: m.end });
@@ -77,12 +92,14 @@ const NAMES: ReadonlySet<EntityKind> = new Set(['company', 'etf', 'org', 'person
 /**
  * Sentences of title and body with lexicon hits and entity mentions, in one
  * pass over each field. Hits that fall inside the name of a company, ETF,
- * organisation, person or place are dropped.
+ * organisation, person or place are dropped, and so are weak event words
+ * that cut across the tagger's tokens.
  */
 export function buildViews(tagged: Tagged, lex: Lexicon): SentenceView[] {
   const views: SentenceView[] = [];
   for (const f of [tagged.title, tagged.body]) {
     const mentions = mentionsOf(tagged, f.field);
+    const bounds = boundaries(f);
     let mi = 0;
     let para = 0;
     let prevEnd = 0;
@@ -92,7 +109,10 @@ export function buildViews(tagged: Tagged, lex: Lexicon): SentenceView[] {
       while (mi < mentions.length && mentions[mi]!.end <= start) mi++;
       const inSentence: MentionRef[] = [];
       for (let k = mi; k < mentions.length && mentions[k]!.start < end; k++) if (mentions[k]!.end <= end) inSentence.push(mentions[k]!);
-      const hits = lex.scan(f.original, start, end).filter((h) => !inSentence.some((m) => NAMES.has(m.kind) && h.start < m.end && m.start < h.end));
+      const hits = lex
+        .scan(f.original, start, end)
+        .filter((h) => !inSentence.some((m) => NAMES.has(m.kind) && h.start < m.end && m.start < h.end))
+        .filter((h) => !bounds || !h.entry.trigger?.weak || (bounds[h.start] === 1 && bounds[h.end] === 1));
       views.push({ field: f.field, source: f.original, start, end, para, clauses: clauses(f.original, start, end, hits, inSentence), mentions: inSentence });
     }
   }
