@@ -1,4 +1,5 @@
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
+import type nlpType from 'compromise';
 
 /**
  * English person names in Chinese text that the dictionary lacks (Sam
@@ -22,10 +23,16 @@ const RUN = /(?<![A-Za-z])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}(?![A-Za-z])/g;
 const seen = new Map<string, boolean>();
 const SEEN_MAX = 50_000;
 
+// compromise costs about half a second and 40 MB to load; most articles
+// never offer it a name, so it is loaded on the first one that does.
+const require = createRequire(import.meta.url);
+let compromise: typeof nlpType | null = null;
+
 function isPerson(run: string): boolean {
   let yes = seen.get(run);
   if (yes === undefined) {
-    const people = nlp(run).people().out('array') as string[];
+    compromise ??= require('compromise') as typeof nlpType;
+    const people = compromise(run).people().out('array') as string[];
     yes = people.length === 1 && people[0] === run;
     if (seen.size >= SEEN_MAX) seen.clear();
     seen.set(run, yes);
