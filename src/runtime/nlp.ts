@@ -1,6 +1,7 @@
 import type { Config } from '../config/index';
 import { getDictionary } from '../dict/load';
 import type { Dictionary } from '../dict/types';
+import { preloadLabelData } from '../label/index';
 import { createNlp } from '../nlp/index';
 import type { Nlp } from '../nlp/types';
 
@@ -12,7 +13,7 @@ export interface LoadedNlp {
 const cache = new WeakMap<Dictionary, LoadedNlp>();
 
 /**
- * The dictionary and the segmenter/tagger built on it: loaded once per
+ * The dictionary, the segmenter/tagger built on it and the label lexicons: loaded once per
  * process (they take a moment and a good part of the memory), shared by every
  * worker and command in it.
  */
@@ -21,6 +22,8 @@ export function loadNlp(config: Pick<Config, 'dictPath'>): LoadedNlp {
   let loaded = cache.get(dict);
   if (!loaded) {
     loaded = { nlp: createNlp(dict), dictionaryVersion: dict.version };
+    // The label lexicons load lazily; load them here so the first article does not pay for it.
+    preloadLabelData();
     cache.set(dict, loaded);
   }
   return loaded;
