@@ -15,10 +15,12 @@ export function relevance(mentions: readonly Mention[], leadEnd: number): number
 
 /** End of the lead: the first paragraph with at least 40 characters of text (or the first 300 characters). */
 export function leadEnd(body: string): number {
-  let pos = 0;
-  for (const para of body.split('\n')) {
-    pos += para.length + 1;
-    if (para.trim().length >= 40) return pos;
+  let start = 0;
+  while (start < body.length) {
+    let end = body.indexOf('\n', start);
+    if (end < 0) end = body.length;
+    if (body.slice(start, end).trim().length >= 40) return end + 1;
+    start = end + 1;
   }
   return Math.min(body.length, 300);
 }

@@ -64,6 +64,20 @@ function choose(dict: Dictionary, ids: readonly string[], script: Script): DictE
   return entries.sort((a, b) => rank(a) - rank(b))[0];
 }
 
+// Between `from` and `to` only spaces and one "(", and a ")" after `end` (spaces allowed).
+function bracketed(text: string, from: number, to: number, end: number): boolean {
+  let open = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x28) open++;
+    else if (c !== 0x20) return false;
+  }
+  if (open !== 1) return false;
+  let i = end;
+  while (text.charCodeAt(i) === 0x20) i++;
+  return text.charCodeAt(i) === 0x29;
+}
+
 /**
  * Hits that come as a pair of two spellings of one entity, the second in
  * brackets right after the first: 甲骨文（Oracle）, 超微（AMD）. Each
@@ -74,7 +88,7 @@ function pairedHits(text: string, hits: readonly AliasHit[]): Set<AliasHit> {
   for (let k = 0; k + 1 < hits.length; k++) {
     const a = hits[k]!;
     const b = hits[k + 1]!;
-    if (!/^ *[(] *$/.test(text.slice(a.end, b.start)) || !/^ *[)]/.test(text.slice(b.end, b.end + 4))) continue;
+    if (!bracketed(text, a.end, b.start, b.end)) continue;
     if (!a.ids.some((id) => b.ids.includes(id))) continue;
     out.add(a);
     out.add(b);
