@@ -48,9 +48,12 @@ const JOINERS = new Set(['、', '與', '与', '和', '及', '跟', '/', ',']);
 
 /**
  * Whether the name at [start, end) sits in a list right next to a company
- * already tagged (`spans`, normalised offsets): 華新、國巨, 弘塑、萬潤.
+ * already tagged (`spans`, normalised offsets): 華新、國巨, 弘塑、萬潤, also
+ * behind a country or place (`places`): 東元及日本三菱.
  */
-export function listedWithCompany(text: string, start: number, end: number, spans: ReadonlyArray<[number, number]>): boolean {
+export function listedWithCompany(text: string, start: number, end: number, spans: ReadonlyArray<[number, number]>, places: ReadonlyArray<[number, number]> = []): boolean {
+  const qualifier = places.find(([, e]) => e === start);
+  if (qualifier) start = qualifier[0];
   let a = end;
   while (text[a] === ' ' || text[a] === '*') a++;
   if (JOINERS.has(text[a] ?? '')) {

@@ -150,10 +150,13 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
     }),
   );
   const accepted = new Map<FieldWork, Array<[number, number]>>();
+  const placesIn = new Map<FieldWork, Array<[number, number]>>();
   for (const [pi, { fw, text, hits, ctx: base, codes }] of prepared.entries()) {
     const ctx: InlineContext = { ...base, preferTw: tw > hk };
     const spansOf = accepted.get(fw) ?? [];
     accepted.set(fw, spansOf);
+    const placesOf = placesIn.get(fw) ?? [];
+    placesIn.set(fw, placesOf);
     // Only a code the dictionary does not know can read differently now.
     const resolved = codes.map((span, ci) => {
       const r = first[pi]![ci] ?? null;
@@ -184,6 +187,7 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
       addEntity(fromEntry(entry));
       addMention(fw, entry.id, h.start, h.end, 'dictionary');
       if (entry.ticker) spansOf.push([h.start, h.end]);
+      else if (entry.kind === 'place') placesOf.push([h.start, h.end]);
     }
     const taken = new Uint8Array(text.length + 1);
     for (const h of hits) taken.fill(1, h.start, h.end);
@@ -201,7 +205,7 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
     const rest: Pending[] = [];
     for (const d of pending) {
       const spans = accepted.get(d.fw) ?? [];
-      if (!listedWithCompany(d.fw.text.normalised, d.start, d.end, spans)) {
+      if (!listedWithCompany(d.fw.text.normalised, d.start, d.end, spans, placesIn.get(d.fw))) {
         rest.push(d);
         continue;
       }

@@ -18,6 +18,8 @@ writeFileSync(
     { id: 'person:Sam Altman', kind: 'person', name: 'Sam Altman', aliases: ['奧特曼'], source: 'curated' },
     { id: 'TW:2308', kind: 'company', name: '台達電', aliases: ['Delta'], ambiguousAliases: ['Delta'], ticker: { code: '2308', market: 'TWSE' }, source: 'curated' },
     { id: 'US:ORCL', kind: 'company', name: '甲骨文', aliases: ['Oracle'], ambiguous: true, ticker: { code: 'ORCL', market: 'NYSE' }, source: 'curated' },
+    { id: 'JP:6503', kind: 'company', name: '三菱電機', aliases: ['三菱'], ambiguousAliases: ['三菱'], ticker: { code: '6503', market: 'TSE' }, source: 'curated' },
+    { id: 'place:日本', kind: 'place', name: '日本', aliases: [], source: 'curated' },
     { id: 'TW:1216', kind: 'company', name: '統一', aliases: ['統一企業'], ticker: { code: '1216', market: 'TWSE' }, source: 'import:listing.csv' },
     { id: 'TW:2454', kind: 'company', name: '聯發科', aliases: ['MediaTek'], ticker: { code: '2454', market: 'TWSE' }, source: 'import:listing.csv' },
   ]
@@ -71,6 +73,11 @@ describe('names without codes', () => {
     expect(ids(nlp.tag({ title: '', body: '統一股價今日上漲。' }))).toEqual(['TW:1216']);
     expect(ids(nlp.tag({ title: '', body: '統一企業今年展店。' }))).toEqual(['TW:1216']);
     expect(ids(nlp.tag({ title: '', body: '聯發科推出新晶片。' }))).toEqual(['TW:2454']);
+  });
+
+  it('takes a name listed next to a company as evidence, also behind a country (台積電及日本三菱)', () => {
+    expect(nlp.tag({ title: '', body: '三菱是一種圖案。' }).entities).toEqual([]);
+    expect(ids(nlp.tag({ title: '', body: '台積電及日本三菱都會出席。' }))).toEqual(['JP:6503', 'TW:2330', 'place:日本']);
   });
 
   it('takes two spellings of one company together as evidence: 甲骨文（Oracle）', () => {
