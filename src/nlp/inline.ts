@@ -96,6 +96,8 @@ function latinNameBefore(text: string, end: number, code: string): [number, numb
 
 // Listing suffixes printed as part of a name: 世芯-KY, 小米集团-W, 百度集团-SW.
 const NAME_SUFFIX = /-(?:KY|W|SW|S|B|U|DR|R|P)$/i;
+// Taiwanese ETF issuers and words that only ETF names have.
+const ETF_NAME = /(?:元大|國泰|国泰|富邦|群益|復華|复华|中信|兆豐|兆丰|永豐|永丰|統一|统一|凱基|凯基|新光|大華|大华|野村|台新|第一金|街口|摩根|聯博|联博|安聯|安联|貝萊德|贝莱德|國票|国票|華南|华南|日盛|康和|柏瑞|FT)|ETF|高股息|債|债|收益|配息|指數|指数|正2|反1/;
 // ETF names end in numbers and Latin as often as not: 元大台灣50, 國泰永續高股息ETF.
 const ETF_NAME_TAIL = /[0-9A-Za-z]{1,6}$/;
 
@@ -135,6 +137,14 @@ function hanNameBefore(ctx: InlineContext, end: number, strict: boolean, year: b
   const name = ctx.normalised.slice(start, coreEnd);
   if (strict && year && name.length === 3 && SURNAMES.has(name[0]!)) return null;
   return name.length >= 2 && name.length <= 8 && [...name].every(isHan) ? [start, end] : null;
+}
+
+// The words before `end` back to the clause's start (at most 16 characters):
+// an ETF's full name, which the name span may hold only the end of.
+function phraseBefore(text: string, end: number): string {
+  let s = end;
+  while (s > 0 && end - s < 16 && !/[，,。；;、\n:：()「」]/.test(text[s - 1]!)) s--;
+  return text.slice(s, end);
 }
 
 function latinRunBefore(text: string, end: number): [number, number] | null {
@@ -183,5 +193,13 @@ export function resolveCode(span: CodeSpan, ctx: InlineContext): CodeResolution 
   const padded = span.code.startsWith('00');
   const strict = span.code.length === 4 && !span.suffix && !padded;
   const name = hanNameBefore(ctx, span.nameEnd, strict, yearLike(span.code), padded && r.kind === 'etf') ?? (span.suffix ? latinRunBefore(ctx.normalised, span.nameEnd) : null);
-  return name ? { span, id: r.id, reading: r, nameSpan: name } : null;
+  if (!name) return null;
+  // Five digits from 00 are a Taiwanese ETF or a Hong Kong stock in
+  // Traditional text alike (騰訊（00700）, 國泰永續高股息（00878）): the name
+  // tells, by an ETF issuer or an ETF word in it.
+  const hk = rs.find((x) => x.id.startsWith('HK:'));
+  if (r.kind === 'etf' && !span.suffix && span.code.length === 5 && hk && !ETF_NAME.test(phraseBefore(ctx.normalised, span.nameEnd))) {
+    return { span, id: hk.id, reading: hk, nameSpan: name };
+  }
+  return { span, id: r.id, reading: r, nameSpan: name };
 }

@@ -47,6 +47,10 @@ describe('inline ticker codes (Taiwan)', () => {
     expect(r.entities.filter((e) => e.ticker).map((e) => [e.kind, e.name]).sort()).toEqual([['etf', '元大台灣50'], ['etf', '富邦台50']]);
   });
 
+  it('reads five-digit 00 codes in Traditional text as ETFs only after an ETF name (騰訊（00700）is Hong Kong)', () => {
+    expect(tag('港股騰訊（00700）走高，元大台灣高股息低波（00713）與中信關鍵半導體（00891）亦漲。').tickers).toEqual(['00700.HK', '00713.TW', '00891.TW']);
+  });
+
   it('resolves a code that contradicts the dictionary to its company and flags it', () => {
     const r = tag('晶圓代工廠力積電（677）營運好轉');
     const e = entity(r, 'TW:6770');
