@@ -29,7 +29,7 @@ export interface Reading {
 
 const SUFFIX_RE = 'TWO|TW|TT|SH|SS|SZ|BJ|HK|US|JP|T|KR|KS|KQ|O|N';
 const EXCHANGE_RE = 'NASDAQ|NYSE|NYSE American|AMEX|TWSE|TPEX|HKEX|SEHK|SSE|SZSE|TYO|TSE|KRX';
-const LABEL_RE = '(?:上市|上櫃|興櫃|股票|证券|證券)?(?:代號|代码|代碼|股號)';
+const LABEL_RE = '(?:上市|上櫃|興櫃|股票|证券|證券|A股|H股|港股|美股|台股)?(?:代號|代码|代碼|股號)';
 const NUMERIC = new RegExp(`^(?:(?:${EXCHANGE_RE}|${LABEL_RE})\\s*:?\\s*)?(\\d{3,6}[A-Z]?)(?:\\s*[.-]\\s*(${SUFFIX_RE})|\\s+(${SUFFIX_RE}))?$`, 'i');
 // Mainland sites also write the exchange first: SH600519, sz300750.
 const PREFIXED = /^(SH|SZ|BJ|HK)\s*(\d{4,6})$/i;

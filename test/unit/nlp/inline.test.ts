@@ -100,6 +100,8 @@ describe('inline ticker codes (US, Hong Kong, mainland)', () => {
     ['美股 ADR (TSM-US) 收高', ['TSM.US']],
     ['英伟达（NVDA.O）走强', ['NVDA.US']],
     ['Arm (NASDAQ: ARM) 大漲', ['ARM.US']],
+    ['贵州茅台（A股代码：600519）与宁德时代（股票代码：300750.SZ）', ['300750.SZ', '600519.SH']],
+    ['丰田汽车（7203.T）与三星电子（005930.KS）', ['005930.KR', '7203.JP']],
   ])('%s → %j', (body, tickers) => {
     expect(tag(body).tickers).toEqual(tickers);
   });
