@@ -9,7 +9,7 @@ import { pingRedis } from '../../src/redis/ensure';
 import { parseEntry } from '../../src/stream/entry';
 import type { Article } from '../../src/types';
 import { manyArticles } from '../helpers/articles';
-import type { Proc } from '../helpers/processes';
+import { spawnLogged, type Proc } from '../helpers/processes';
 import { assertValidEvent } from '../helpers/schema';
 
 const REDIS_SERVER = '/usr/bin/redis-server';
@@ -107,36 +107,6 @@ export async function runs(redis: Redis, prefix: string, which: 'started' | 'don
     const [streamId = '', consumer = '', deliveries = '0'] = m.split('|');
     return { streamId, consumer, deliveries: Number(deliveries) };
   });
-}
-
-/** Spawn a process whose stderr carries JSON log lines, as a `Proc` (the shape `newsflow()` returns). */
-function spawnLogged(cmd: string, args: string[]): Proc {
-  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const logs: Array<Record<string, unknown>> = [];
-  const stdout: string[] = [];
-  let buf = '';
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => {
-    buf += d;
-    let i;
-    while ((i = buf.indexOf('\n')) >= 0) {
-      const line = buf.slice(0, i);
-      buf = buf.slice(i + 1);
-      try {
-        logs.push(JSON.parse(line) as Record<string, unknown>);
-      } catch {
-        logs.push({ msg: line });
-      }
-    }
-  });
-  child.stdout!.setEncoding('utf8').on('data', (d: string) => stdout.push(d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.once('exit', (code, signal) => r({ code, signal })));
-  return {
-    child,
-    logs,
-    stdout,
-    exited,
-    waitForLog: (pred, timeoutMs = 60_000) => waitUntil('a log line', () => logs.some(pred), timeoutMs, 50),
-  };
 }
 
 /**

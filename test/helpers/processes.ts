@@ -15,7 +15,12 @@ export interface Proc {
 
 /** Run `newsflow ARGS` as a real child process with extra environment. */
 export function newsflow(args: string[], env: Record<string, string>): Proc {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawnLogged(process.execPath, [BIN, ...args], { ...process.env, LOG_LEVEL: 'info', ...env });
+}
+
+/** Spawn a process whose stderr carries JSON log lines (pino), collecting them as they come. */
+export function spawnLogged(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Proc {
+  const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: Array<Record<string, unknown>> = [];
   const stdout: string[] = [];
   const waiters: Array<() => void> = [];
