@@ -98,6 +98,10 @@ export function buildAliasIndex(dict: Dictionary): AliasIndex {
     }
   }
 
+  const table = compileTransitions(next);
+  const terminalOf: Array<Terminal | undefined> = new Array<Terminal | undefined>(nodes).fill(undefined);
+  for (const [node, t] of terminals) terminalOf[node] = t;
+
   function okStart(key: string, boundary: Uint8Array, s: number): boolean {
     const c = key.charCodeAt(s);
     if (isAsciiAlnum(c)) return s === 0 || !isAsciiAlnum(key.charCodeAt(s - 1));
@@ -122,10 +126,10 @@ export function buildAliasIndex(dict: Dictionary): AliasIndex {
         let node = 0;
         let best: AliasHit | null = null;
         for (let j = i; j < key.length; j++) {
-          const n = next.get(node * 65536 + key.charCodeAt(j));
-          if (n === undefined) break;
+          const n = table.child(node, key.charCodeAt(j));
+          if (n === 0) break;
           node = n;
-          const t = terminals.get(node);
+          const t = terminalOf[node];
           if (!t) continue;
           const end = j + 1;
           if (!okEnd(key, boundary, end)) continue;
@@ -138,6 +142,51 @@ export function buildAliasIndex(dict: Dictionary): AliasIndex {
         } else i++;
       }
       return hits;
+    },
+  };
+}
+
+/**
+ * The trie's transitions as an open-addressing hash table over typed
+ * arrays, built once from the build-time Map. Looking up `node * 65536 + c`
+ * in a Map boxes a heap number once nodes pass 16,384 (the key leaves the
+ * small-integer range), which made the Map the tagger's hottest spot and a
+ * steady source of garbage; here a lookup allocates nothing.
+ */
+interface Transitions {
+  /** The child of `node` under code unit `c`, or 0 (the root is never a child). */
+  child(node: number, c: number): number;
+}
+
+function slotOf(node: number, c: number, mask: number): number {
+  let h = Math.imul(node, 0x9e3779b1) ^ c;
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+  return (h ^ (h >>> 13)) & mask;
+}
+
+function compileTransitions(next: ReadonlyMap<number, number>): Transitions {
+  let size = 16;
+  while (size < next.size * 2) size *= 2;
+  const mask = size - 1;
+  const nodeAt = new Int32Array(size);
+  const charAt = new Uint16Array(size);
+  const childAt = new Int32Array(size);
+  for (const [k, child] of next) {
+    const node = Math.floor(k / 65536);
+    const c = k - node * 65536;
+    let i = slotOf(node, c, mask);
+    while (childAt[i] !== 0) i = (i + 1) & mask;
+    nodeAt[i] = node;
+    charAt[i] = c;
+    childAt[i] = child;
+  }
+  return {
+    child(node, c) {
+      for (let i = slotOf(node, c, mask); ; i = (i + 1) & mask) {
+        const ch = childAt[i]!;
+        if (ch === 0) return 0;
+        if (nodeAt[i] === node && charAt[i] === c) return ch;
+      }
     },
   };
 }
