@@ -139,6 +139,9 @@ export function keywords(tagged: Tagged, count = KEYWORD_COUNT): string[] {
   const count1 = (tokens: readonly Token[], w: number) => {
     for (const t of tokens) {
       i++;
+      // One-unit tokens (的, 、, 在: about half of them) are never keywords;
+      // skipping them here spares a cache lookup each.
+      if (t.text.length < 2) continue;
       const wt = weightOf(t.text, bg);
       if (!wt) continue;
       const cur = tf.get(wt.key);

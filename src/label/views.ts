@@ -36,8 +36,15 @@ export interface SentenceView {
 // Sentence-final punctuation and line breaks. The tagger's sentences are split
 // again at these so that a field the tagger left whole (or a headline list)
 // still yields sentence-sized evidence.
-const SENTENCE_END = new Set([...'。！？!?\n；;'].map((c) => c.charCodeAt(0)));
-const CLAUSE_END = new Set([...'，,：:'].map((c) => c.charCodeAt(0)));
+// As flags per UTF-16 unit: these are asked of every character of a text.
+const SENTENCE_END = unitSet('。！？!?\n；;');
+const CLAUSE_END = unitSet('，,：:');
+
+function unitSet(chars: string): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  return t;
+}
 const SPACE = /\s/;
 
 function trimSpan(s: string, start: number, end: number): [number, number] {
@@ -46,13 +53,18 @@ function trimSpan(s: string, start: number, end: number): [number, number] {
   return [start, end];
 }
 
+function hasLineBreak(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) === 0x0a) return true;
+  return false;
+}
+
 function sentenceSpans(f: FieldText): Array<[number, number]> {
   const base: Array<[number, number]> = f.sentences.length ? f.sentences.map((s) => [s.start, s.end]) : [[0, f.original.length]];
   const out: Array<[number, number]> = [];
   for (const [s0, e0] of base) {
     let from = s0;
     for (let i = s0; i < e0; i++) {
-      if (SENTENCE_END.has(f.original.charCodeAt(i))) {
+      if (SENTENCE_END[f.original.charCodeAt(i)] === 1) {
         const [a, b] = trimSpan(f.original, from, i + 1);
         if (b > a) out.push([a, b]);
         from = i + 1;
@@ -104,7 +116,7 @@ export function buildViews(tagged: Tagged, lex: Lexicon): SentenceView[] {
     let para = 0;
     let prevEnd = 0;
     for (const [start, end] of sentenceSpans(f)) {
-      if (f.original.slice(prevEnd, start).includes('\n')) para++;
+      if (hasLineBreak(f.original, prevEnd, start)) para++;
       prevEnd = end;
       while (mi < mentions.length && mentions[mi]!.end <= start) mi++;
       const inSentence: MentionRef[] = [];
@@ -132,7 +144,7 @@ function clauses(text: string, start: number, end: number, hits: Hit[], mentions
     out.push(c);
   };
   for (let i = start; i < end; i++) {
-    if (CLAUSE_END.has(text.charCodeAt(i))) {
+    if (CLAUSE_END[text.charCodeAt(i)] === 1) {
       // A comma between digits is a thousands separator, not a clause break.
       if (text[i] === ',' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) continue;
       close(i + 1);
