@@ -17,24 +17,23 @@ export function simhash(text: string): string {
   const hiPlanes = new Int32Array(PLANES);
   const loPlanes = new Int32Array(PLANES);
   let pending = 0;
-  const add = (h: number) => {
-    addSliced(hiPlanes, h | 0);
-    addSliced(loPlanes, fmix(h ^ 0x85ebca6b) | 0);
-    if (++pending === FLUSH_AT) {
-      flush(hiPlanes, ones, 0);
-      flush(loPlanes, ones, 32);
-      pending = 0;
-    }
-  };
   let grams = 0;
   let kept = 0;
   let a = 0;
   let b = 0;
+  // No closure over the counters: the loop is the whole cost of the hash.
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (!isWordUnit(c, s, i)) continue;
     if (++kept >= 3) {
-      add(mix(a, b, c, 0x9e3779b9));
+      const h = mix(a, b, c, 0x9e3779b9);
+      addSliced(hiPlanes, h);
+      addSliced(loPlanes, fmix(h ^ 0x85ebca6b));
+      if (++pending === FLUSH_AT) {
+        flush(hiPlanes, ones, 0);
+        flush(loPlanes, ones, 32);
+        pending = 0;
+      }
       grams++;
     }
     a = b;
@@ -42,7 +41,9 @@ export function simhash(text: string): string {
   }
   if (kept === 0) return '0'.repeat(16);
   if (kept < 3) {
-    add(kept === 1 ? mix(b, 0, 0, 0x9e3779b9) : mix(a, b, 0, 0x9e3779b9));
+    const h = kept === 1 ? mix(b, 0, 0, 0x9e3779b9) : mix(a, b, 0, 0x9e3779b9);
+    addSliced(hiPlanes, h);
+    addSliced(loPlanes, fmix(h ^ 0x85ebca6b));
     grams = 1;
   }
   flush(hiPlanes, ones, 0);
@@ -112,7 +113,8 @@ function fmix(h: number): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
-  return h >>> 0;
+  // Signed: the same 32 bits, and a small integer for V8 (no boxing).
+  return h | 0;
 }
 
 function round(h: number, k0: number): number {
