@@ -105,6 +105,8 @@ interface Candidate extends EventLabel {
   para: string;
 }
 
+const hasTrigger = (c: Clause): boolean => c.hits.some((h) => h.entry.trigger !== undefined);
+
 /**
  * Event rules over one sentence (see docs/labels.md, "Rules"):
  * 1. every trigger word found in a clause is a candidate of its type;
@@ -140,6 +142,8 @@ export function carriedSubjects(views: readonly SentenceView[]): string[][] {
 
 export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, order: number, carried: readonly string[] = []): Candidate[] {
   const out: Candidate[] = [];
+  // Most sentences hold no trigger at all: nothing to build for them.
+  if (!v.clauses.some(hasTrigger)) return out;
   const sentenceMass = v.clauses.reduce((acc, c) => {
     const m = mass(c);
     return { pos: acc.pos + m.pos, neg: acc.neg + m.neg };

@@ -67,6 +67,11 @@ export interface SentimentResult {
   clauseMass: Map<Clause, Mass>;
 }
 
+function mentionsId(c: Clause, id: string): boolean {
+  for (const m of c.mentions) if (m.id === id) return true;
+  return false;
+}
+
 /**
  * Article and per-entity sentiment. The title counts twice. An entity gets
  * the full mass of the clauses that mention it and half the mass of the other
@@ -78,22 +83,25 @@ export function sentiment(views: readonly SentenceView[]): SentimentResult {
   const cm = new Map<Clause, Mass>();
   for (const v of views) {
     const w = v.field === 'title' ? 2 : 1;
-    const masses = v.clauses.map((c) => {
+    // Plain loops, no closures: this runs for every sentence.
+    const masses: Mass[] = [];
+    for (const c of v.clauses) {
       const m = clauseMass(c.hits);
       cm.set(c, m);
       total.pos += w * m.pos;
       total.neg += w * m.neg;
-      return m;
-    });
+      masses.push(m);
+    }
     if (!v.mentions.length) continue;
-    const ids = new Set(v.mentions.map((m) => m.id));
+    const ids = new Set<string>();
+    for (const m of v.mentions) ids.add(m.id);
     for (const id of ids) {
       const acc = byEntity.get(id) ?? { pos: 0, neg: 0 };
-      v.clauses.forEach((c, i) => {
-        const k = c.mentions.some((m) => m.id === id) ? 1 : 0.5;
+      for (let i = 0; i < v.clauses.length; i++) {
+        const k = mentionsId(v.clauses[i]!, id) ? 1 : 0.5;
         acc.pos += k * masses[i]!.pos;
         acc.neg += k * masses[i]!.neg;
-      });
+      }
       byEntity.set(id, acc);
     }
   }

@@ -121,14 +121,29 @@ export function buildViews(tagged: Tagged, lex: Lexicon): SentenceView[] {
       while (mi < mentions.length && mentions[mi]!.end <= start) mi++;
       const inSentence: MentionRef[] = [];
       for (let k = mi; k < mentions.length && mentions[k]!.start < end; k++) if (mentions[k]!.end <= end) inSentence.push(mentions[k]!);
-      const hits = lex
-        .scan(f.original, start, end)
-        .filter((h) => !inSentence.some((m) => NAMES.has(m.kind) && h.start < m.end && m.start < h.end))
-        .filter((h) => !bounds || !h.entry.trigger?.weak || (bounds[h.start] === 1 && bounds[h.end] === 1));
+      const hits = keptHits(lex.scan(f.original, start, end), inSentence, bounds);
       views.push({ field: f.field, source: f.original, start, end, para, clauses: clauses(f.original, start, end, hits, inSentence), mentions: inSentence });
     }
   }
   return views;
+}
+
+// The scan's hits less those inside a name and weak ones off the token
+// boundaries, compacted in place (this runs for every sentence).
+function keptHits(hits: Hit[], inSentence: readonly MentionRef[], bounds: Uint8Array | null): Hit[] {
+  let n = 0;
+  for (const h of hits) {
+    if (insideName(h, inSentence)) continue;
+    if (bounds && h.entry.trigger?.weak && !(bounds[h.start] === 1 && bounds[h.end] === 1)) continue;
+    hits[n++] = h;
+  }
+  hits.length = n;
+  return hits;
+}
+
+function insideName(h: Hit, mentions: readonly MentionRef[]): boolean {
+  for (const m of mentions) if (NAMES.has(m.kind) && h.start < m.end && m.start < h.end) return true;
+  return false;
 }
 
 function clauses(text: string, start: number, end: number, hits: Hit[], mentions: MentionRef[]): Clause[] {
