@@ -9,7 +9,7 @@ import { bands, NEAR_DUPLICATE_BITS } from '../label/simhash';
 //
 // KEYS[1]    hash  article id -> "<simhash> <firstSeenMs>"
 // KEYS[2]    zset  article id -> last seen (ms); drives expiry of KEYS[1]
-// KEYS[3..10] zset article ids per 8-bit SimHash band, by last seen
+// KEYS[3..10] zset "<simhash><article id>" per 8-bit SimHash band, by last seen
 // ARGV[1] article id   ARGV[2] simhash (16 hex digits)   ARGV[3] ttl (ms)
 // ARGV[4] max differing bits   ARGV[5] max similar ids returned
 // Returns { duplicateOf or "", similar id, ... }.
@@ -32,14 +32,17 @@ if #old > 0 then
   redis.call('ZREM', KEYS[2], unpack(old))
 end
 
-local POP = {[0]=0,1,1,2,1,2,2,3,1,2,2,3,2,3,3,4}
-local function distance(a, b)
-  local d = 0
-  for i = 1, 16 do
-    d = d + POP[bit.bxor(tonumber(string.sub(a, i, i), 16), tonumber(string.sub(b, i, i), 16))]
-  end
-  return d
+-- Popcount of a byte, then of the XOR of two 32-bit halves.
+local POP = {}
+for i = 0, 255 do
+  local n, v = 0, i
+  while v > 0 do n = n + (v % 2); v = math.floor(v / 2) end
+  POP[i] = n
 end
+local function pop32(x)
+  return POP[bit.band(x, 255)] + POP[bit.band(bit.rshift(x, 8), 255)] + POP[bit.band(bit.rshift(x, 16), 255)] + POP[bit.rshift(x, 24)]
+end
+local hi, lo = tonumber(string.sub(hash, 1, 8), 16), tonumber(string.sub(hash, 9, 16), 16)
 
 local prev = redis.call('HGET', KEYS[1], self)
 local selfFirst = now
@@ -49,22 +52,30 @@ if prev then
   isNew = false
 end
 
+-- Band members are "<simhash><id>", so the distance needs no lookup; only
+-- the few near candidates are read from the hash (for their first-seen
+-- time). Each band is read newest first and at most PER_BAND deep, which
+-- bounds the work of one check however many articles are remembered (about
+-- 1 ms of Redis time at most). A near-duplicate within 4 bits shares at
+-- least 4 of the 8 bands, so it is missed only when it is older than the
+-- 32 newest articles in every one of them; reposts come soon after the original.
+local PER_BAND = 32
 local seen = {}
 local near = {}
 for k = 3, 10 do
   redis.call('ZREMRANGEBYSCORE', KEYS[k], '-inf', cutoff)
-  local ids = redis.call('ZREVRANGE', KEYS[k], 0, 999)
-  for _, id in ipairs(ids) do
+  local members = redis.call('ZREVRANGE', KEYS[k], 0, PER_BAND - 1)
+  for _, m in ipairs(members) do
+    local id = string.sub(m, 17)
     if id ~= self and not seen[id] then
       seen[id] = true
-      local v = redis.call('HGET', KEYS[1], id)
-      if v then
-        local h, first = string.match(v, '^(%x+) (%d+)$')
-        if h and #h == 16 then
-          local d = distance(hash, h)
-          if d <= maxBits then
-            near[#near + 1] = { id = id, d = d, first = tonumber(first) }
-          end
+      local h = string.sub(m, 1, 16)
+      local d = pop32(bit.bxor(hi, tonumber(string.sub(h, 1, 8), 16))) + pop32(bit.bxor(lo, tonumber(string.sub(h, 9, 16), 16)))
+      if d <= maxBits then
+        local v = redis.call('HGET', KEYS[1], id)
+        if v then
+          local first = string.match(v, ' (%d+)$')
+          near[#near + 1] = { id = id, d = d, first = tonumber(first) }
         end
       end
     end
@@ -87,7 +98,7 @@ end)
 redis.call('HSET', KEYS[1], self, hash .. ' ' .. selfFirst)
 redis.call('ZADD', KEYS[2], now, self)
 for k = 3, 10 do
-  redis.call('ZADD', KEYS[k], now, self)
+  redis.call('ZADD', KEYS[k], now, hash .. self)
 end
 for k = 1, 10 do
   redis.call('PEXPIRE', KEYS[k], ttl)
