@@ -8,7 +8,7 @@ export const runtimeSection = {
   logLevel: field('LOG_LEVEL', z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']), 'info', 'pino log level.'),
   concurrencyFeed: field('NEWSFLOW_CONCURRENCY_FEED', int(1, 1000), '4', 'Jobs at once per `ingest:feed` worker.'),
   concurrencyPage: field('NEWSFLOW_CONCURRENCY_PAGE', int(1, 1000), '8', 'Jobs at once per `ingest:page` worker.'),
-  concurrencyAnalyse: field('NEWSFLOW_CONCURRENCY_ANALYSE', int(1, 1000), '4', 'Jobs at once per `analyse` worker (CPU bound: about one per core).'),
+  concurrencyAnalyse: field('NEWSFLOW_CONCURRENCY_ANALYSE', int(1, 1000), '16', 'Jobs at once per `analyse` worker. The CPU work runs one job at a time per process; more jobs in flight hide the Redis round trips between them (run one worker process per core for more CPU).'),
   concurrencyPublish: field('NEWSFLOW_CONCURRENCY_PUBLISH', int(1, 1000), '16', 'Jobs at once per `publish` worker.'),
   attempts: field('NEWSFLOW_ATTEMPTS', int(1, 100), '5', 'Tries per job before it is dead-lettered.'),
   backoff: field('NEWSFLOW_BACKOFF', duration, '1s', 'First retry delay; doubles on each retry (exponential).'),
