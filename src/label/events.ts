@@ -105,7 +105,10 @@ interface Candidate extends EventLabel {
   para: string;
 }
 
-const hasTrigger = (c: Clause): boolean => c.hits.some((h) => h.entry.trigger !== undefined);
+function hasTrigger(c: Clause): boolean {
+  for (const h of c.hits) if (h.entry.trigger !== undefined) return true;
+  return false;
+}
 
 /**
  * Event rules over one sentence (see docs/labels.md, "Rules"):

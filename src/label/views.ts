@@ -153,10 +153,12 @@ function clauses(text: string, start: number, end: number, hits: Hit[], mentions
   let mi = 0;
   const close = (to: number) => {
     if (to <= from) return;
-    const c: Clause = { start: from, end: to, hits: [], mentions: [] };
-    while (hi < hits.length && hits[hi]!.start < to) c.hits.push(hits[hi++]!);
-    while (mi < mentions.length && mentions[mi]!.start < to) c.mentions.push(mentions[mi++]!);
-    out.push(c);
+    // Exact-size slices rather than arrays grown by push: one per clause.
+    const h0 = hi;
+    const m0 = mi;
+    while (hi < hits.length && hits[hi]!.start < to) hi++;
+    while (mi < mentions.length && mentions[mi]!.start < to) mi++;
+    out.push({ start: from, end: to, hits: hits.slice(h0, hi), mentions: mentions.slice(m0, mi) });
   };
   for (let i = start; i < end; i++) {
     if (CLAUSE_END[text.charCodeAt(i)] === 1) {

@@ -20,6 +20,8 @@ export interface FieldWork {
   spans: Int32Array;
 }
 
+const isBlank = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c;
+
 /** Normalise, fold, segment and split one field. */
 export function buildField(name: 'title' | 'body', original: string, segmenter: Segmenter): FieldWork {
   const n = normalise(original);
@@ -30,18 +32,22 @@ export function buildField(name: 'title' | 'body', original: string, segmenter: 
   const folded = foldScript(n.text);
   const spans = segmenter.cut(folded);
   const boundary = new Uint8Array(n.text.length + 1);
-  const tokens: Token[] = [];
+  // jieba gives runs of white space tokens of their own; they are left out.
+  // Counted first so the token array is allocated once at its size.
+  let count = 0;
+  for (let k = 0; k < spans.length; k += 2) {
+    boundary[spans[k]!] = 1;
+    boundary[spans[k + 1]!] = 1;
+    if (!isBlank(n.text.charCodeAt(spans[k]!))) count++;
+  }
+  const tokens = new Array<Token>(count);
+  let t = 0;
   for (let k = 0; k < spans.length; k += 2) {
     const s = spans[k]!;
-    const e = spans[k + 1]!;
-    boundary[s] = 1;
-    boundary[e] = 1;
-    // jieba gives runs of white space tokens of their own.
-    const c = n.text.charCodeAt(s);
-    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c) continue;
-    const os = toOriginal(s);
-    const oe = toOriginalEnd(e);
-    tokens.push({ text: original.slice(os, oe), start: os, end: oe });
+    if (isBlank(n.text.charCodeAt(s))) continue;
+    const os = toOriginalOffset(map, s);
+    const oe = toOriginalEndOffset(map, spans[k + 1]!);
+    tokens[t++] = { text: original.slice(os, oe), start: os, end: oe };
   }
   const sentences = splitSentences(n.text, original, toOriginal, toOriginalEnd);
   return {

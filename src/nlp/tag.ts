@@ -132,14 +132,18 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
   const prepared = input.fields.map((fw) => {
     const text = fw.text.normalised;
     const hits = aliases.find(text, fw.key, fw.boundary);
+    const codes = findCodeSpans(text);
     const hitByEnd = new Map<number, AliasHit>();
     const hitByStart = new Map<number, AliasHit>();
-    for (const h of hits) {
-      hitByEnd.set(h.end, h);
-      hitByStart.set(h.start, h);
+    // Only code resolution asks these; most fields have no code.
+    if (codes.length) {
+      for (const h of hits) {
+        hitByEnd.set(h.end, h);
+        hitByStart.set(h.start, h);
+      }
     }
     const ctx: InlineContext = { dict, script, normalised: text, key: fw.key, spans: fw.spans, hitByEnd, hitByStart };
-    return { fw, text, hits, ctx, codes: findCodeSpans(text) };
+    return { fw, text, hits, ctx, codes };
   });
   // Which market the article's known codes are in decides how a Simplified
   // article's unknown four-digit codes read (see InlineContext.preferTw).
