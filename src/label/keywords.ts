@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { idf as jiebaIdf } from '@node-rs/jieba/dict';
 import * as OpenCC from 'opencc-js';
-import type { Tagged, Token } from '../nlp/types';
+import type { FieldText, Tagged } from '../nlp/types';
 import { MEDIA } from './media';
 
 /** How many keywords an article gets. */
@@ -122,6 +122,10 @@ interface Term {
   idf: number;
 }
 
+function tokenCount(f: FieldText): number {
+  return f.tokenSpans ? f.tokenSpans.length / 2 : f.tokens.length;
+}
+
 /**
  * TF-IDF keywords over the tagger's tokens (title tokens count three times).
  * News outlets' names are left out. Ties break on first appearance so the
@@ -129,28 +133,36 @@ interface Term {
  * tagger gave no tokens, the entity names stand in, ordered by mentions.
  */
 export function keywords(tagged: Tagged, count = KEYWORD_COUNT): string[] {
-  if (tagged.title.tokens.length + tagged.body.tokens.length === 0) {
+  if (tokenCount(tagged.title) + tokenCount(tagged.body) === 0) {
     return [...tagged.entities].sort((a, b) => b.mentions.length - a.mentions.length || (a.name < b.name ? -1 : 1)).slice(0, count).map((e) => e.name);
   }
   const bg = background();
   // Latin words are counted case-insensitively (CoWoS, cowos), shown as first seen.
   const tf = new Map<string, Term>();
   let i = 0;
-  const count1 = (tokens: readonly Token[], w: number) => {
-    for (const t of tokens) {
-      i++;
-      // One-unit tokens (的, 、, 在: about half of them) are never keywords;
-      // skipping them here spares a cache lookup each.
-      if (t.text.length < 2) continue;
-      const wt = weightOf(t.text, bg);
-      if (!wt) continue;
-      const cur = tf.get(wt.key);
-      if (cur) cur.n += w;
-      else tf.set(wt.key, { n: w, first: i, shown: t.text, idf: wt.idf });
-    }
+  const count1 = (text: string, w: number) => {
+    const wt = weightOf(text, bg);
+    if (!wt) return;
+    const cur = tf.get(wt.key);
+    if (cur) cur.n += w;
+    else tf.set(wt.key, { n: w, first: i, shown: text, idf: wt.idf });
   };
-  count1(tagged.title.tokens, 3);
-  count1(tagged.body.tokens, 1);
+  for (const [f, w] of [[tagged.title, 3], [tagged.body, 1]] as const) {
+    // One-unit tokens (的, 、, 在: about half of them) are never keywords;
+    // they are skipped before their text is even cut out.
+    const spans = f.tokenSpans;
+    if (spans) {
+      for (let k = 0; k < spans.length; k += 2) {
+        i++;
+        if (spans[k + 1]! - spans[k]! >= 2) count1(f.original.slice(spans[k], spans[k + 1]), w);
+      }
+    } else {
+      for (const t of f.tokens) {
+        i++;
+        if (t.text.length >= 2) count1(t.text, w);
+      }
+    }
+  }
   // Top `count` by score, then first appearance: a small insertion list,
   // cheaper than sorting every term.
   const top: Array<{ s: number; t: Term }> = [];

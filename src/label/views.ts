@@ -82,6 +82,13 @@ function sentenceSpans(f: FieldText): Array<[number, number]> {
 // Strong ones need not: the segmenter keeps 月營收 whole, and 營收 inside it
 // is still revenue.
 function boundaries(f: FieldText): Uint8Array | null {
+  const spans = f.tokenSpans;
+  if (spans) {
+    if (!spans.length) return null;
+    const b = new Uint8Array(f.original.length + 1);
+    for (let k = 0; k < spans.length; k++) b[spans[k]!] = 1;
+    return b;
+  }
   if (!f.tokens.length) return null;
   const b = new Uint8Array(f.original.length + 1);
   for (const t of f.tokens) {

@@ -22,6 +22,16 @@ export interface FieldWork {
 
 const isBlank = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c;
 
+function tokensOf(original: string, spans: Int32Array): Token[] {
+  const out = new Array<Token>(spans.length / 2);
+  for (let k = 0; k < spans.length; k += 2) {
+    const start = spans[k]!;
+    const end = spans[k + 1]!;
+    out[k / 2] = { text: original.slice(start, end), start, end };
+  }
+  return out;
+}
+
 /** Normalise, fold, segment and split one field. */
 export function buildField(name: 'title' | 'body', original: string, segmenter: Segmenter): FieldWork {
   const n = normalise(original);
@@ -33,25 +43,38 @@ export function buildField(name: 'title' | 'body', original: string, segmenter: 
   const spans = segmenter.cut(folded);
   const boundary = new Uint8Array(n.text.length + 1);
   // jieba gives runs of white space tokens of their own; they are left out.
-  // Counted first so the token array is allocated once at its size.
+  // Counted first so the span array is allocated once at its size.
   let count = 0;
   for (let k = 0; k < spans.length; k += 2) {
     boundary[spans[k]!] = 1;
     boundary[spans[k + 1]!] = 1;
     if (!isBlank(n.text.charCodeAt(spans[k]!))) count++;
   }
-  const tokens = new Array<Token>(count);
+  const tokenSpans = new Int32Array(count * 2);
   let t = 0;
   for (let k = 0; k < spans.length; k += 2) {
     const s = spans[k]!;
     if (isBlank(n.text.charCodeAt(s))) continue;
-    const os = toOriginalOffset(map, s);
-    const oe = toOriginalEndOffset(map, spans[k + 1]!);
-    tokens[t++] = { text: original.slice(os, oe), start: os, end: oe };
+    tokenSpans[t++] = toOriginalOffset(map, s);
+    tokenSpans[t++] = toOriginalEndOffset(map, spans[k + 1]!);
   }
+  let tokens: Token[] | undefined;
   const sentences = splitSentences(n.text, original, toOriginal, toOriginalEnd);
   return {
-    text: { field: name, original, normalised: n.text, toOriginal, toOriginalEnd, tokens, sentences },
+    text: {
+      field: name,
+      original,
+      normalised: n.text,
+      toOriginal,
+      toOriginalEnd,
+      // Token objects only for a reader that asks (the label stage reads tokenSpans).
+      get tokens(): Token[] {
+        tokens ??= tokensOf(original, tokenSpans);
+        return tokens;
+      },
+      tokenSpans,
+      sentences,
+    },
     key: lowerAscii(folded),
     boundary,
     spans,

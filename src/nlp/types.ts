@@ -23,6 +23,13 @@ export interface FieldText {
   /** Like `toOriginal`, for span ends: never takes in characters normalisation dropped after the span. */
   toOriginalEnd?(offset: number): number;
   tokens: Token[];
+  /**
+   * The same tokens as flat original offsets, `[s0, e0, s1, e1, …]`, when the
+   * tagger built the field. Readers that need offsets, or the text of only
+   * some tokens, use this; `tokens` is then built on first read (thousands
+   * of objects an article that the label stage never needs).
+   */
+  tokenSpans?: Int32Array;
   sentences: Sentence[];
 }
 
