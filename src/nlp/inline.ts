@@ -29,6 +29,34 @@ export interface CodeResolution {
   flag?: string;
 }
 
+/** Alias hits looked up by one of their offsets. */
+export interface HitLookup {
+  get(offset: number): AliasHit | undefined;
+  has(offset: number): boolean;
+}
+
+/**
+ * A lookup over the alias index's hits, which come in text order and never
+ * overlap, so starts and ends both increase: a binary search, nothing built
+ * per field.
+ */
+export function hitLookup(hits: readonly AliasHit[], by: 'start' | 'end'): HitLookup {
+  const get = (offset: number): AliasHit | undefined => {
+    let lo = 0;
+    let hi = hits.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const h = hits[mid]!;
+      const at = by === 'start' ? h.start : h.end;
+      if (at === offset) return h;
+      if (at < offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
+  return { get, has: (offset) => get(offset) !== undefined };
+}
+
 export interface InlineContext {
   dict: Dictionary;
   script: Script;
@@ -36,9 +64,10 @@ export interface InlineContext {
   key: string;
   /** Token spans, flat `[s0, e0, …]` (see segment.ts). */
   spans: Int32Array;
-  hitByEnd: ReadonlyMap<number, AliasHit>;
+  /** Alias hits by end offset. */
+  hitByEnd: HitLookup;
   /** Alias hits by start offset: a code that is itself an alias (AIDC for 漢翔) is a name, not a code. */
-  hitByStart: ReadonlyMap<number, AliasHit>;
+  hitByStart: HitLookup;
   /**
    * The article's other codes are Taiwanese: a four-digit code the
    * dictionary lacks is then read as Taiwanese even in Simplified text,

@@ -5,7 +5,7 @@ import { findCodeSpans } from './codes';
 import { englishPersons } from './english';
 import { hasLocalEvidence, listedWithCompany, standsApart } from './evidence';
 import type { FieldWork } from './field';
-import { type CodeResolution, type InlineContext, resolveCode } from './inline';
+import { type CodeResolution, hitLookup, type InlineContext, resolveCode } from './inline';
 import { leadEnd, relevance } from './relevance';
 import { tickerString } from '../dict/markets';
 
@@ -132,18 +132,8 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
   const prepared = input.fields.map((fw) => {
     const text = fw.text.normalised;
     const hits = aliases.find(text, fw.key, fw.boundary);
-    const codes = findCodeSpans(text);
-    const hitByEnd = new Map<number, AliasHit>();
-    const hitByStart = new Map<number, AliasHit>();
-    // Only code resolution asks these; most fields have no code.
-    if (codes.length) {
-      for (const h of hits) {
-        hitByEnd.set(h.end, h);
-        hitByStart.set(h.start, h);
-      }
-    }
-    const ctx: InlineContext = { dict, script, normalised: text, key: fw.key, spans: fw.spans, hitByEnd, hitByStart };
-    return { fw, text, hits, ctx, codes };
+    const ctx: InlineContext = { dict, script, normalised: text, key: fw.key, spans: fw.spans, hitByEnd: hitLookup(hits, 'end'), hitByStart: hitLookup(hits, 'start') };
+    return { fw, text, hits, ctx, codes: findCodeSpans(text) };
   });
   // Which market the article's known codes are in decides how a Simplified
   // article's unknown four-digit codes read (see InlineContext.preferTw).
