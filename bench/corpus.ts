@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArticleText } from '../src/article';
 import { expandPaths } from '../src/cli/files';
 import type { Article } from '../src/types';
+import { rng } from '../src/dict/synthetic';
 
 /** The five fixture articles every benchmark input is cut from. */
 export const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/articles', import.meta.url));
@@ -51,18 +52,6 @@ export function fullArticleCount(n: number, tag = 'full'): Article[] {
     const a = base[i % base.length]!;
     return make(`${a.title}（${tag} ${i + 1}）`, a.body, a.source, `${tag}-${i}`);
   });
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run replays the same items. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Every sentence of the fixture bodies (at least 12 characters), with its source. */

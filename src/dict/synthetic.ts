@@ -4,8 +4,8 @@ import type { DictEntry } from './types';
 // millions of distinct names, like a real listing.
 const CHARS = '台中華新大東南北國際科技電子精密光學半導體材料能源工業化學金融控股集團生醫藥環球聯合宏達興業鋼鐵建設開發通訊網路資訊系統機械汽車航運海空綠色永續創新智慧晶圓封測設備數位雲端醫療食品紡織塑膠水泥玻璃紙業觀光百貨證券銀行保險投資';
 
-/** Deterministic pseudo-random numbers (mulberry32), so the benchmark data is the same every run. */
-function rng(seed: number): () => number {
+/** Deterministic pseudo-random numbers (mulberry32), so benchmark data is the same every run. */
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
