@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,13 +9,13 @@ import { simhash } from '../../../src/label/simhash';
 import { createNlp } from '../../../src/nlp/index';
 import { RedisNoveltyStore } from '../../../src/redis/novelty';
 import { analyse } from '../../../src/stages/analyse';
+import { dropPrefix, TEST_REDIS_URL, testPrefix } from '../../helpers/redis';
 
 // Real Redis, own key prefix per run; every key under it is deleted after.
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const prefix = `test-${randomUUID()}`;
+const prefix = testPrefix('novelty');
 const k = keys(prefix);
-const redis = new Redis(REDIS_URL);
-const other = new Redis(REDIS_URL);
+const redis = new Redis(TEST_REDIS_URL);
+const other = new Redis(TEST_REDIS_URL);
 
 const fixture = (p: string) => parseArticleText(readFileSync(new URL(`../../../fixtures/${p}`, import.meta.url), 'utf8'), p);
 const original = fixture('articles/002-foxconn-openai.txt');
@@ -25,12 +24,7 @@ const unrelated = fixture('articles/004-ai-capex-memory.txt');
 const hashOf = (a: { title: string; body: string }) => simhash(`${a.title}\n${a.body}`);
 
 afterAll(async () => {
-  let cursor = '0';
-  do {
-    const [next, batch] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (batch.length) await redis.del(...batch);
-  } while (cursor !== '0');
+  await dropPrefix(prefix);
   await Promise.all([redis.quit(), other.quit()]);
 });
 
