@@ -69,6 +69,16 @@ describe('replaying fixtures through the real queues', () => {
     expect(await rt.redis.xlen(rt.keys.events)).toBe(1);
   });
 
+  it('enqueues an article given twice in one call once', async () => {
+    const { rt } = await pipeline();
+    const [a, b] = fixtureArticles();
+    const enq = await enqueueArticles(rt, [a!, b!, a!]);
+    expect(enq.map((e) => [e.articleId, e.added])).toEqual([[a!.id, true], [b!.id, true], [a!.id, false]]);
+    const outs = await waitForOutcomes(rt, enq, 60_000);
+    expect(outs.every((o) => o?.status === 'published')).toBe(true);
+    expect(await rt.redis.xlen(rt.keys.events)).toBe(2);
+  });
+
   it('dead-letters a job whose stage throws a permanent error, and publishes the others', async () => {
     const { rt } = await pipeline();
     const good = fixtureArticles().slice(0, 3);
