@@ -3,7 +3,7 @@ import { dict as jiebaDict } from '@node-rs/jieba/dict';
 import { loadDictionary, SHIPPED_DICT_DIR } from '../src/dict/load';
 import { noNovelty } from '../src/label/index';
 import { buildAliasIndex } from '../src/nlp/aliases';
-import { foldScript } from '../src/nlp/fold';
+import { foldScript } from '../src/text/fold';
 import { normalise } from '../src/nlp/normalise';
 import { createSegmenter } from '../src/nlp/segment';
 import { loadNlp } from '../src/runtime/nlp';

@@ -5,19 +5,13 @@ import { DictionaryError } from '../errors';
 import { tickerKey } from './markets';
 import { type LocatedEntry, type ParsedFile, parseDictDir } from './parse';
 import type { DictEntry, Dictionary } from './types';
-import { scriptVariants } from './variants';
+import { foldAlias } from '../text/fold';
+import { scriptVariants } from '../text/opencc';
+
+export { foldAlias };
 
 /** The dictionary shipped with the package. */
 export const SHIPPED_DICT_DIR = fileURLToPath(new URL('../../dict', import.meta.url));
-
-/** Key used for alias lookup: NFKC (full-width → half-width) and lower-case Latin. */
-export function foldAlias(s: string): string {
-  // Most spellings are plain CJK ideographs, which NFKC and lower-casing leave
-  // alone; skipping them halves the time of a large load.
-  return PLAIN_HAN.test(s) ? s : s.normalize('NFKC').toLowerCase();
-}
-
-const PLAIN_HAN = /^[\u4e00-\u9fff]+$/;
 
 /**
  * Load the dictionary from `dirs`, earlier directories first: an entry of an

@@ -1,8 +1,8 @@
 import type { DictEntry, Dictionary } from '../dict/types';
 import { foldAlias } from '../dict/load';
-import { matchKey } from './fold';
+import { matchKey } from '../text/fold';
 import { normalise } from './normalise';
-import { isOrdinaryWord } from './words';
+import { isOrdinaryWord } from '../text/jieba-words';
 
 /**
  * Every alias of every entry in one trie over matching keys (normalised,

@@ -1,4 +1,4 @@
-import { foldScript, lowerAscii } from './fold';
+import { foldScript, lowerAscii } from '../text/fold';
 import { normalise, toOriginalEndOffset, toOriginalOffset } from './normalise';
 import type { Segmenter } from './segment';
 import { splitSentences } from './sentences';

@@ -1,7 +1,7 @@
 import type { Dictionary } from '../dict/types';
 import { buildAliasIndex } from './aliases';
 import { buildField } from './field';
-import { detectScript } from './fold';
+import { detectScript } from '../text/fold';
 import { tagEntities } from './tag';
 import { createSegmenter } from './segment';
 import type { Nlp, Tagged } from './types';

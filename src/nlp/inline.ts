@@ -2,7 +2,9 @@ import type { DictEntry, Dictionary } from '../dict/types';
 import type { Script } from '../types';
 import type { AliasHit } from './aliases';
 import { type CodeSpan, type Reading, readings, yearLike } from './codes';
-import { isOrdinaryWord, wordClass } from './words';
+import { isHanChar } from '../text/han';
+import { escapeRegExp, readWordList } from '../text/lists';
+import { isOrdinaryWord, wordClass } from '../text/jieba-words';
 
 /**
  * Deciding which entity an inline code names. In order:
@@ -76,15 +78,15 @@ export interface InlineContext {
   preferTw?: boolean;
 }
 
-const ACRONYMS = new Set(['AI', 'PSU', 'HBM', 'CSP', 'EPS', 'TEEMA', 'AIDC', 'IEA', 'EMC', 'BMC', 'PPA', 'FSD', 'CPO', 'OSAT', 'ODM', 'OEM', 'ASIC', 'GPU', 'CPU', 'IP', 'ESG', 'EMS', 'EPC', 'TCO', 'CTCI', 'SMR', 'SMRS', 'TAM', 'DEI', 'CPI', 'ETF', 'IPO', 'CEO', 'CFO', 'CTO', 'USD', 'TWD', 'NTD', 'RMB', 'NCP', 'MOU', 'GDP', 'PCB', 'IC', 'AP', 'KV', 'DPU', 'SSD', 'DRAM', 'NAND', 'EUV', 'ABF', 'HPC', 'API', 'LLM', 'AGI', 'ROE', 'ROA', 'PE', 'PB', 'YOY', 'QOQ', 'MOM', 'Q', 'H', 'F', 'B', 'A']);
+const DATA = new URL('./data/', import.meta.url);
+// Letter groups in brackets that are never codes (（AI）（EPS）).
+const ACRONYMS = new Set(readWordList(new URL('acronyms.txt', DATA)));
 // Words a number follows when it is a quantity or a date, not a code.
 const NOT_A_NAME = new Set('年月日週周季元億亿萬万點点張张股倍號号第約约達达為为至到今明去前後后共計计近逾超約及和與与或、價价量數数額额值率'.split(''));
 // Common surnames: a three-character name starting with one reads as a
 // person, and a year-shaped number after a person is a year (張忠謀（1931）).
-const SURNAMES = new Set(
-  '陳陈林黃黄張张李王吳吴劉刘蔡楊杨許许鄭郑謝谢郭洪曾邱廖賴赖周徐蘇苏葉叶莊庄呂吕江何蕭萧羅罗高潘簡简朱鍾钟彭游詹胡施沈余盧卢梁趙赵顏颜柯翁魏孫孙戴范方宋鄧邓杜傅侯曹薛丁卓阮馬马董溫温唐藍蓝石蔣蒋古紀纪姚連连馮冯歐欧程湯汤田康姜白汪鄒邹尤巫黎涂龔龚嚴严韓韩袁金童陸陆夏柳邵錢钱伍倪于譚谭駱骆熊任甘秦顧顾毛章史萬万俞雷饒饶閻阎段凌武孔'.split(''),
-);
-const isHan = (c: string | undefined): boolean => c !== undefined && /[\u3400-\u9fff]/.test(c);
+const SURNAMES = new Set(readWordList(new URL('surnames.txt', DATA), { unit: true }));
+const isHan = isHanChar;
 
 function entryOf(dict: Dictionary, r: Reading): DictEntry | undefined {
   return dict.byId.get(r.id) ?? dict.byTicker.get(`${r.market}:${r.code}`) ?? (r.id.startsWith('TW:') ? dict.byTicker.get(`TPEx:${r.code}`) ?? dict.byTicker.get(`TWSE:${r.code}`) : undefined);
@@ -126,7 +128,7 @@ function latinNameBefore(text: string, end: number, code: string): [number, numb
 // Listing suffixes printed as part of a name: 世芯-KY, 小米集团-W, 百度集团-SW.
 const NAME_SUFFIX = /-(?:KY|W|SW|S|B|U|DR|R|P)$/i;
 // Taiwanese ETF issuers and words that only ETF names have.
-const ETF_NAME = /(?:元大|國泰|国泰|富邦|群益|復華|复华|中信|兆豐|兆丰|永豐|永丰|統一|统一|凱基|凯基|新光|大華|大华|野村|台新|第一金|街口|摩根|聯博|联博|安聯|安联|貝萊德|贝莱德|國票|国票|華南|华南|日盛|康和|柏瑞|FT)|ETF|高股息|債|债|收益|配息|指數|指数|正2|反1/;
+const ETF_NAME = new RegExp([...readWordList(new URL('etf-issuers.txt', DATA)), ...readWordList(new URL('etf-words.txt', DATA))].map(escapeRegExp).join('|'));
 // ETF names end in numbers and Latin as often as not: 元大台灣50, 國泰永續高股息ETF.
 const ETF_NAME_TAIL = /[0-9A-Za-z]{1,6}$/;
 

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { foldScript } from './fold';
+import { foldScript } from '../text/fold';
 import { taiwaneseWords } from './taiwanese';
 
 /**
@@ -16,8 +17,10 @@ const require = createRequire(import.meta.url);
 
 let shipped: Buffer | null = null;
 
+// Read from the package's file rather than through @node-rs/jieba/dict,
+// which would also read (and keep) the 6 MB IDF table.
 function shippedDict(): Buffer {
-  shipped ??= (require('@node-rs/jieba/dict.js') as { dict: Buffer }).dict;
+  shipped ??= readFileSync(require.resolve('@node-rs/jieba/dict.txt'));
   return shipped;
 }
 

@@ -8,6 +8,7 @@ import type { FieldWork } from './field';
 import { type CodeResolution, hitLookup, type InlineContext, resolveCode } from './inline';
 import { leadEnd, relevance } from './relevance';
 import { tickerString } from '../dict/markets';
+import { hanCount } from '../text/han';
 
 /**
  * Entity tagging over the prepared fields: dictionary names (alias index),
@@ -38,7 +39,7 @@ interface Pending {
 
 // A long alias (東台精機, Uranium Energy) is not the ordinary word its short form is.
 function selfEvident(alias: string): boolean {
-  const han = alias.replace(/[^\u3400-\u9fff]/g, '').length;
+  const han = hanCount(alias);
   return han >= 4 || /^[A-Za-z]+(?:[ -][A-Za-z]+)+$/.test(alias);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldScript, detectScript } from '../../../src/nlp/fold';
+import { foldScript, detectScript } from '../../../src/text/fold';
 import { normalise, toOriginalEndOffset, toOriginalOffset } from '../../../src/nlp/normalise';
 import { splitSentences } from '../../../src/nlp/sentences';
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 /**
@@ -29,7 +30,7 @@ interface Words {
 let words: Words | null = null;
 
 function load(): Words {
-  const text = (require('@node-rs/jieba/dict.js') as { dict: Buffer }).dict.toString('utf8');
+  const text = readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8');
   let n = 0;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
   const starts = new Int32Array(n + 1);
