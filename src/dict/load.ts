@@ -2,36 +2,56 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DictionaryError } from '../errors';
-import { tickerKey } from './markets';
-import { type LocatedEntry, type ParsedFile, parseDictDir } from './parse';
-import type { DictEntry, Dictionary } from './types';
 import { foldAlias } from '../text/fold';
-import { scriptVariants } from '../text/opencc';
+import { readArtefact, writeArtefact } from './artefact';
+import { type CompiledDictionary, compileDictionary } from './compile';
+import { tickerKey } from './markets';
+import { type LocatedEntry, parseDictText, readDictDir } from './parse';
+import type { DictEntry, Dictionary } from './types';
 
 export { foldAlias };
 
 /** The dictionary shipped with the package. */
 export const SHIPPED_DICT_DIR = fileURLToPath(new URL('../../dict', import.meta.url));
 
+/** Options of a load. */
+export interface LoadOptions {
+  /** Use and write the compiled cache (artefact.ts); default true. */
+  cache?: boolean;
+  /** Cache directory (default `artefact.cacheDir()`). */
+  cacheDir?: string;
+}
+
 /**
  * Load the dictionary from `dirs`, earlier directories first: an entry of an
  * earlier directory wins over one with the same id in a later directory, and
  * alias forms an earlier directory uses are not given to later entities.
- * Throws DictionaryError naming file and line for the first bad line, or for
- * an id defined twice within one directory.
+ *
+ * The files are read and hashed at every load; when a compiled artefact of
+ * that hash is in the cache it is used as it is (no parsing, validating or
+ * script conversion). Otherwise the files are parsed, validated and
+ * compiled, and the artefact written for the next load. Throws
+ * DictionaryError naming file and line for the first bad line, or for an id
+ * defined twice within one directory.
  */
-export function loadDictionary(dirs: string[] = [SHIPPED_DICT_DIR]): Dictionary {
+export function loadDictionary(dirs: string[] = [SHIPPED_DICT_DIR], opts: LoadOptions = {}): Dictionary {
+  const texts = dirs.map((dir) => readDictDir(dir));
   const hash = createHash('sha256');
-  const layers = dirs.map((dir) => {
-    const files = parseDictDir(dir);
-    for (const f of files) {
-      hash.update(`${basename(f.file)}\n`).update(f.text);
-      const p = f.problems[0];
-      if (p) throw new DictionaryError(f.problems.length > 1 ? `${p.message} (and ${f.problems.length - 1} more problems; run newsflow dict check)` : p.message, p.file, p.line);
-    }
-    return layerEntries(files);
-  });
-  return buildDictionary(layers, hash.digest('hex').slice(0, 12));
+  for (const files of texts) for (const f of files) hash.update(`${basename(f.file)}\n`).update(f.text);
+  const version = hash.digest('hex').slice(0, 12);
+  const cache = opts.cache ?? true;
+  const hit = cache ? readArtefact(version, opts.cacheDir) : undefined;
+  if (hit) return dictionaryOf(hit);
+  const compiled = compileDictionary(texts.map((files) => layerEntries(files.map(({ file, text }) => parseChecked(text, file)))), version);
+  if (cache) writeArtefact(compiled, opts.cacheDir);
+  return dictionaryOf(compiled);
+}
+
+function parseChecked(text: string, file: string): LocatedEntry[] {
+  const f = parseDictText(text, file);
+  const p = f.problems[0];
+  if (p) throw new DictionaryError(f.problems.length > 1 ? `${p.message} (and ${f.problems.length - 1} more problems; run newsflow dict check)` : p.message, p.file, p.line);
+  return f.entries;
 }
 
 /**
@@ -40,10 +60,10 @@ export function loadDictionary(dirs: string[] = [SHIPPED_DICT_DIR]): Dictionary 
  * files): among `import:` entries the first file in name order wins, and an
  * entry written by hand wins over an imported one.
  */
-function layerEntries(files: ParsedFile[]): LocatedEntry[] {
+function layerEntries(files: LocatedEntry[][]): LocatedEntry[] {
   const seen = new Map<string, LocatedEntry>();
   for (const f of files) {
-    for (const le of f.entries) {
+    for (const le of f) {
       const prev = seen.get(le.entry.id);
       if (!prev || (isImported(prev) && !isImported(le))) seen.set(le.entry.id, le);
       else if (!isImported(le)) throw new DictionaryError(`duplicate id "${le.entry.id}" (first defined at ${prev.file}:${prev.line})`, le.file, le.line);
@@ -58,85 +78,67 @@ export function isImported(le: LocatedEntry): boolean {
 }
 
 /**
- * Build the lookup tables from already validated layers (highest priority
- * first). Exposed for tools and tests that assemble entries in memory.
+ * Build the dictionary from already validated layers (highest priority
+ * first), compiling in memory. Exposed for tools and tests that assemble
+ * entries themselves.
  */
 export function buildDictionary(layers: LocatedEntry[][], version: string): Dictionary {
-  const entries: DictEntry[] = [];
-  const layerOf: number[] = [];
+  return dictionaryOf(compileDictionary(layers, version));
+}
+
+/** The Dictionary over a compiled one: maps by id and ticker now, the tools' spelling maps on first use. */
+export function dictionaryOf(c: CompiledDictionary): Dictionary {
   const byId = new Map<string, DictEntry>();
-  const locations = new Map<string, { file: string; line: number }>();
   const byTicker = new Map<string, DictEntry>();
-  layers.forEach((layer, li) => {
-    for (const { entry, file, line } of layer) {
-      if (byId.has(entry.id)) continue;
-      const tickers = [...(entry.ticker ? [entry.ticker] : []), ...(entry.listings ?? [])].map(tickerKey);
-      // A listing of a company an earlier directory already has under another
-      // id (HKEX:09988 is a second listing of US:BABA) is the same company.
-      if (li > 0 && tickers.some((k) => byTicker.has(k))) continue;
-      for (const k of tickers) if (!byTicker.has(k)) byTicker.set(k, entry);
-      byId.set(entry.id, entry);
-      locations.set(entry.id, { file, line });
-      entries.push(entry);
-      layerOf.push(li);
+  for (const e of c.entries) {
+    byId.set(e.id, e);
+    for (const t of [...(e.ticker ? [e.ticker] : []), ...(e.listings ?? [])]) {
+      const k = tickerKey(t);
+      if (!byTicker.has(k)) byTicker.set(k, e);
     }
-  });
-
-  // Convert every written form in one batch: per-form calls dominate load time.
-  const written = entries.map((e) => unique([e.name, ...e.aliases]));
-  const flat = written.flat();
-  const variants = scriptVariants(flat);
-
-  const aliases = new Map<string, string[]>();
-  // Surface forms are kept as two flat lists and indexed only if someone asks.
-  const formText: string[] = [];
-  const formId: string[] = [];
-  const layerOfId = new Map<string, number>();
-  const ambiguousForms = new Set<string>();
-  let k = 0;
-  entries.forEach((e, ei) => {
-    const layer = layerOf[ei]!;
-    if (layer > 0) layerOfId.set(e.id, layer);
-    const ambiguousWritten = e.ambiguousAliases ? new Set(e.ambiguousAliases) : undefined;
-    for (const form of written[ei]!) {
-      const vs = variants[k++]!;
-      for (let v = -1; v < vs.length; v++) {
-        const f = v < 0 ? form : vs[v]!;
-        const key = foldAlias(f);
-        // A spelling already used by an earlier directory stays with it (shipped wins).
-        const owner = aliases.get(key)?.[0];
-        if (owner !== undefined && (layerOfId.get(owner) ?? 0) < layer) continue;
-        addTo(aliases, key, e.id);
-        formText.push(f);
-        formId.push(e.id);
-        if (e.ambiguous || ambiguousWritten?.has(form)) ambiguousForms.add(key);
-      }
-    }
-  });
-  for (const [key, ids] of aliases) if (ids.length > 1) ambiguousForms.add(key);
-  const dict: Dictionary = { version, entries, byId, byTicker, aliases, ambiguousForms, locations };
+  }
+  let aliases: Map<string, string[]> | undefined;
   let forms: Map<string, string[]> | undefined;
-  Object.defineProperty(dict, 'forms', {
-    enumerable: true,
-    get(): Map<string, string[]> {
-      if (!forms) {
-        forms = new Map();
-        for (let i = 0; i < formText.length; i++) addTo(forms, formText[i]!, formId[i]!);
-      }
-      return forms;
+  let ambiguousForms: Set<string> | undefined;
+  const dict = { version: c.version, entries: c.entries, byId, byTicker, compiled: c.alias } as unknown as Dictionary;
+  // Only tools (dict check, the miner, tests) look spellings up by text;
+  // a worker never builds these maps.
+  Object.defineProperties(dict, {
+    aliases: {
+      enumerable: true,
+      get(): Map<string, string[]> {
+        aliases ??= spellingMap(c, foldAlias);
+        return aliases;
+      },
+    },
+    forms: {
+      enumerable: true,
+      get(): Map<string, string[]> {
+        forms ??= spellingMap(c, (s) => s);
+        return forms;
+      },
+    },
+    ambiguousForms: {
+      enumerable: true,
+      get(): Set<string> {
+        ambiguousForms ??= new Set(c.ambiguousKeys);
+        return ambiguousForms;
+      },
     },
   });
   return dict;
 }
 
-function addTo(map: Map<string, string[]>, key: string, id: string): void {
-  const ids = map.get(key);
-  if (!ids) map.set(key, [id]);
-  else if (!ids.includes(id)) ids.push(id);
-}
-
-function unique(xs: string[]): string[] {
-  return [...new Set(xs)];
+function spellingMap(c: CompiledDictionary, key: (s: string) => string): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (let i = 0; i < c.formText.length; i++) {
+    const k = key(c.formText[i]!);
+    const id = c.entries[c.formEntry[i]!]!.id;
+    const ids = m.get(k);
+    if (!ids) m.set(k, [id]);
+    else if (!ids.includes(id)) ids.push(id);
+  }
+  return m;
 }
 
 /** The directories a config names: the shipped one, then `dictPath` split on `:`. */
@@ -144,7 +146,7 @@ export function dictionaryDirs(config: { dictPath: string }): string[] {
   return [SHIPPED_DICT_DIR, ...config.dictPath.split(':').map((d) => d.trim()).filter(Boolean)];
 }
 
-const cache = new Map<string, Dictionary>();
+const loaded = new Map<string, Dictionary>();
 
 /**
  * The dictionary for this config, loaded once per process (per distinct
@@ -152,10 +154,19 @@ const cache = new Map<string, Dictionary>();
  * directory; shipped entries win on conflict.
  */
 export function getDictionary(config: { dictPath: string }): Dictionary {
-  let d = cache.get(config.dictPath);
+  let d = loaded.get(config.dictPath);
   if (!d) {
     d = loadDictionary(dictionaryDirs(config));
-    cache.set(config.dictPath, d);
+    loaded.set(config.dictPath, d);
   }
   return d;
+}
+
+/** Compile `dirs` and write the artefact now (`newsflow dict build`); returns its path and the dictionary. */
+export function compileDirs(dirs: string[], opts: { cacheDir?: string } = {}): { path: string | undefined; dict: Dictionary } {
+  const texts = dirs.map((dir) => readDictDir(dir));
+  const hash = createHash('sha256');
+  for (const files of texts) for (const f of files) hash.update(`${basename(f.file)}\n`).update(f.text);
+  const compiled = compileDictionary(texts.map((files) => layerEntries(files.map(({ file, text }) => parseChecked(text, file)))), hash.digest('hex').slice(0, 12));
+  return { path: writeArtefact(compiled, opts.cacheDir), dict: dictionaryOf(compiled) };
 }

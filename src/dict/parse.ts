@@ -64,15 +64,18 @@ export function dictFiles(dir: string): string[] {
   return names.filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(dir, f));
 }
 
-/** Read and parse every dictionary file of `dir`. */
-export function parseDictDir(dir: string): ParsedFile[] {
+/** The text of every dictionary file of `dir`, in load order. */
+export function readDictDir(dir: string): Array<{ file: string; text: string }> {
   return dictFiles(dir).map((file) => {
-    let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      return { file, text: readFileSync(file, 'utf8') };
     } catch (err) {
       throw new DictionaryError(`cannot read: ${(err as Error).message}`, file);
     }
-    return parseDictText(text, file);
   });
+}
+
+/** Read and parse every dictionary file of `dir`. */
+export function parseDictDir(dir: string): ParsedFile[] {
+  return readDictDir(dir).map(({ file, text }) => parseDictText(text, file));
 }

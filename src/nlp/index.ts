@@ -18,7 +18,7 @@ export function createNlp(dict: Dictionary): Nlp {
   // Build the script tables now rather than in the first article's tag().
   detectScript('臺');
   const aliases = buildAliasIndex(dict);
-  const segmenter = createSegmenter(aliases.forms().map((word) => ({ word })));
+  const segmenter = createSegmenter(aliases.segmenterWords());
   return {
     tag(doc): Tagged {
       const title = buildField('title', doc.title, segmenter);

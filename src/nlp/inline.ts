@@ -2,6 +2,7 @@ import type { DictEntry, Dictionary } from '../dict/types';
 import type { Script } from '../types';
 import type { AliasHit } from './aliases';
 import { type CodeSpan, type Reading, readings, yearLike } from './codes';
+import { matchKey } from '../text/fold';
 import { isHanChar } from '../text/han';
 import { escapeRegExp, readWordList } from '../text/lists';
 import { isOrdinaryWord, wordClass } from '../text/jieba-words';
@@ -104,6 +105,14 @@ function sameCode(e: DictEntry, span: CodeSpan, rs: readonly Reading[]): boolean
   });
 }
 
+// An entry named like the printed name plus a listing word (華虹半導體H股 for 华虹半导体).
+function listingOf(e: DictEntry, key: string): boolean {
+  return [e.name, ...e.aliases].some((n) => {
+    const k = matchKey(n);
+    return k.length > key.length && k.startsWith(key) && /^(?:h股|a股|adr|-[a-z]+)$/.test(k.slice(key.length));
+  });
+}
+
 /** Whether `code` abbreviates `name`: same first letter, then its letters in order. */
 function abbreviates(code: string, name: string): boolean {
   const n = name.toUpperCase().replace(/[^A-Z]/g, '');
@@ -193,6 +202,10 @@ export function resolveCode(span: CodeSpan, ctx: InlineContext): CodeResolution 
     const hit = named.find((e) => sameCode(e, span, rs));
     if (hit) return { span, id: hit.id, entry: hit, nameHit };
     const confirmed = rs.map((r) => entryOf(ctx.dict, r)).find(Boolean);
+    // The code is another listing of the company named, kept as an entity of
+    // its own (an H share, 华虹半导体（01347）): the name goes with the
+    // listing the text points at.
+    if (confirmed && listingOf(confirmed, ctx.key.slice(nameHit.start, nameHit.end))) return { span, id: confirmed.id, entry: confirmed, nameHit };
     const sameKind = named.find((e) => numeric(e.ticker!.code) === isNum);
     if (sameKind && !confirmed && !yearLike(span.code) && (isNum ? span.code.length >= 3 : !ACRONYMS.has(span.code))) {
       return { span, id: sameKind.id, entry: sameKind, nameHit, flag: `code-mismatch: printed ${span.code}, dictionary has ${sameKind.ticker!.code}` };

@@ -42,9 +42,8 @@ export interface Segmenter {
 
 const DEFAULT_FREQ = 200000;
 
-/** Build a segmenter with `extra` words (e.g. every dictionary alias) kept whole. */
-export function createSegmenter(extra: readonly ExtraWord[]): Segmenter {
-  const jieba = Jieba.withDict(shippedDict());
+/** `word freq tag` lines for `extra`, folded as the segmenter sees text. */
+export function segmenterLines(extra: readonly ExtraWord[]): string {
   const lines: string[] = [];
   for (const e of extra) {
     // jieba's dictionary format is space-separated, so a word with a space
@@ -53,7 +52,18 @@ export function createSegmenter(extra: readonly ExtraWord[]): Segmenter {
     if (!w || /\s/.test(w)) continue;
     lines.push(`${w} ${e.freq ?? DEFAULT_FREQ} nz`);
   }
-  jieba.loadDict(Buffer.from(`${taiwaneseWords()}\n${lines.join('\n')}\n`, 'utf8'));
+  return lines.join('\n');
+}
+
+/**
+ * Build a segmenter that keeps `words` whole: `word freq tag` lines (the
+ * alias index's, compiled with the dictionary; see `segmenterLines`).
+ */
+export function createSegmenter(words: string): Segmenter {
+  const jieba = Jieba.withDict(shippedDict());
+  jieba.loadDict(Buffer.from(`${taiwaneseWords()}\n${words}\n`, 'utf8'));
+  // The shipped dictionary's bytes are in jieba now; the file's copy is not needed.
+  shipped = null;
   return {
     cut(folded: string): Int32Array {
       const pieces = jieba.cut(folded, true);

@@ -46,8 +46,8 @@ function wordAt(w: Words, i: number): string {
   return w.text.slice(s, sp < 0 ? undefined : sp);
 }
 
-/** The class of `folded` (Simplified) in jieba's dictionary. */
-export function wordClass(folded: string): WordClass {
+/** jieba's entry for `folded` (Simplified): its frequency and part-of-speech tag, or undefined. */
+export function wordInfo(folded: string): { freq: number; tag: string } | undefined {
   words ??= load();
   let lo = 0;
   let hi = words.starts.length - 1;
@@ -57,13 +57,20 @@ export function wordClass(folded: string): WordClass {
     if (w === folded) {
       const s = words.starts[mid]!;
       const nl = words.text.indexOf('\n', s);
-      const tag = (words.text.slice(s, nl < 0 ? undefined : nl).split(' ')[2] ?? '').trim();
-      return ORG_LIKE.has(tag) ? 'org' : PERSON_LIKE.has(tag) ? 'person' : 'other';
+      const parts = words.text.slice(s, nl < 0 ? undefined : nl).split(' ');
+      return { freq: Number(parts[1]) || 0, tag: (parts[2] ?? '').trim() };
     }
     if (w < folded) lo = mid + 1;
     else hi = mid - 1;
   }
-  return 'unknown';
+  return undefined;
+}
+
+/** The class of `folded` (Simplified) in jieba's dictionary. */
+export function wordClass(folded: string): WordClass {
+  const info = wordInfo(folded);
+  if (!info) return 'unknown';
+  return ORG_LIKE.has(info.tag) ? 'org' : PERSON_LIKE.has(info.tag) ? 'person' : 'other';
 }
 
 /** Whether `folded` is a word of jieba's dictionary that is not a name (of an organisation or, by jieba's tag, a person). */

@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkDictionary } from '../../dict/check';
 import { importListing, listingFileName, type ListingFormat, writeDictFile } from '../../dict/import';
-import { dictionaryDirs, loadDictionary } from '../../dict/load';
+import { buildListings, listingNotice } from '../../dict/listings';
+import { dictionaryDirs, loadDictionary, SHIPPED_DICT_DIR } from '../../dict/load';
 import { parseMarket } from '../../dict/markets';
 import { classifyPairs, findPrintedPairs, type PairFinding } from '../../dict/mine';
 import { syntheticEntries } from '../../dict/synthetic';
@@ -84,7 +85,29 @@ function importCmd(argv: string[], ctx: CliContext, cmd: Command): number {
   for (const p of result.rejected) ctx.stderr.write(`${rel(p.file)}:${p.line}: skipped: ${p.message}\n`);
   const path = writeDictFile(out, listingFileName(file), result.entries, [`Imported by newsflow dict import --format ${format} from ${file}.`, 'Regenerate rather than edit; put corrections in a curated file, which wins.']);
   ctx.stdout.write(`${result.entries.length} entries written to ${rel(path)}; ${result.rejected.length} rows skipped\n`);
-  return result.rejected.length ? 1 : 0;
+  // A partial import is a success: what was usable is written, the rest is listed above.
+  return result.entries.length ? 0 : 1;
+}
+
+function listings(argv: string[], ctx: CliContext, cmd: Command): number {
+  const { args, opts } = parseArgs(argv, ['out']);
+  const [dir] = args;
+  if (!dir || args.length > 1) return usageError(ctx, cmd, 'dict listings needs the listings DIR (e.g. ../shared/listings)');
+  const out = typeof opts.get('out') === 'string' ? (opts.get('out') as string) : SHIPPED_DICT_DIR;
+  const built = buildListings(dir);
+  for (const p of built.rejected) ctx.stderr.write(`${rel(p.file)}:${p.line}: skipped: ${p.message}\n`);
+  for (const { file, entries } of built.files) {
+    const path = writeDictFile(out, file.out, entries, [
+      `Built by newsflow dict listings from ${file.name} (${file.origin}).`,
+      `${file.copyright}; MIT licence, see LICENSE-listings.md beside this file.`,
+      'Regenerate rather than edit; corrections go in a curated file, which wins.',
+    ]);
+    const ambiguous = entries.filter((e) => e.ambiguous || e.ambiguousAliases).length;
+    ctx.stdout.write(`${entries.length} entries (${ambiguous} with ambiguous spellings) written to ${rel(path)}\n`);
+  }
+  writeFileSync(join(out, 'LICENSE-listings.md'), listingNotice());
+  ctx.stdout.write(`${built.rejected.length} rows skipped; licence notices in ${rel(join(out, 'LICENSE-listings.md'))}\n`);
+  return 0;
 }
 
 function synth(argv: string[], ctx: CliContext, cmd: Command): number {
@@ -105,6 +128,7 @@ export const dictCommand: Command = {
     'newsflow dict check [DIR...]                 validate the dictionary (default: shipped + NEWSFLOW_DICT_PATH)',
     '       newsflow dict build [--json] [ARTICLE|DIR...]  report printed name–code pairs the dictionary lacks or contradicts (default: fixtures/articles)',
     '       newsflow dict import FILE --format csv|twse [--market TWSE|TPEx] [--out DIR]',
+    '       newsflow dict listings DIR [--out DIR]        build dict/listing-*.jsonl from the exchange listings in DIR (../shared/listings)',
     '       newsflow dict synth N --out DIR               write N synthetic entries (benchmarks)',
   ].join('\n'),
   async run(argv, ctx) {
@@ -113,6 +137,7 @@ export const dictCommand: Command = {
     if (sub === 'build') return build(rest, ctx);
     if (sub === 'import') return importCmd(rest, ctx, this);
     if (sub === 'synth') return synth(rest, ctx, this);
+    if (sub === 'listings') return listings(rest, ctx, this);
     return usageError(ctx, this, sub ? `unknown subcommand "${sub}"` : 'missing subcommand');
   },
 };

@@ -95,7 +95,9 @@ describe('merging imported files under the shipped dictionary', () => {
     expect(d.aliases.get('联发科')).toEqual(['TW:2454']);
     expect(d.aliases.get('贵州茅台')).toEqual(['CN:600519']);
     expect(d.aliases.get('貴州茅臺')).toEqual(['CN:600519']);
-    expect(d.byTicker.get('HKEX:00700')?.name).toBe('腾讯控股');
+    // The shipped dictionary has Tencent (companies-hk.jsonl): its entry wins over the import's.
+    expect(d.byTicker.get('HKEX:00700')?.name).toBe('騰訊控股');
+    expect(d.byTicker.get('SZSE:300750')?.name).toBe('寧德時代');
   });
 });
 
@@ -131,13 +133,13 @@ describe('newsflow dict', () => {
   it('build reports pairs the dictionary lacks or contradicts', async () => {
     const dir = tmp();
     const article = join(dir, 'a.txt');
-    writeFileSync(article, '標題\n台積電（2317）與聯發科 (2454-TW) 及 Micron ( MU ) 和 新公司（１２３４）\n台積公司（2330）\n');
+    writeFileSync(article, '標題\n台積電（2317）與新聯科 (9997-TW) 及 Micron ( MU ) 和 新公司（９９９８）\n台積公司（2330）\n');
     const c = ctx();
     expect(await dictCommand.run(['build', article], c)).toBe(1);
     const out = c.out();
     expect(out).toContain('a.txt:2: contradicts: 台積電（2317） → TW:2330');
-    expect(out).toContain('a.txt:2: missing: 與聯發科 (2454-TW)');
-    expect(out).toContain('a.txt:2: missing: 新公司（１２３４）');
+    expect(out).toContain('a.txt:2: missing: 與新聯科 (9997-TW)');
+    expect(out).toContain('a.txt:2: missing: 新公司（９９９８）');
     expect(out).toContain('a.txt:3: missing-alias: 台積公司（2330） → TW:2330');
     expect(out).toContain('5 printed name–code pairs: 1 ok, 0 corrected, 1 contradict, 1 missing alias, 2 missing');
   });

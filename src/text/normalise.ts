@@ -1,5 +1,5 @@
-import { fromCodes } from '../text/fold';
-import { COMPAT_HI, COMPAT_LO, HAN_HI, HAN_LO } from '../text/han';
+import { fromCodes } from './fold';
+import { COMPAT_HI, COMPAT_LO, HAN_HI, HAN_LO } from './han';
 
 /**
  * Normalisation with an offset map (issue 4): full-width ASCII to
