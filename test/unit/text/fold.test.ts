@@ -43,7 +43,7 @@ describe('text folding (src/text)', () => {
 
 describe('compact IDF table', () => {
   it('looks words up, gives the last value of a repeated word and the median', () => {
-    const t = buildIdfTable('台积电 9.5\n芯片 7.25\n的 1\n芯片 8\n坏行\n');
+    const t = buildIdfTable(new TextEncoder().encode('台积电 9.5\n芯片 7.25\n的 1\n芯片 8\n坏行\n'));
     expect(t.get('台积电')).toBe(9.5);
     expect(t.get('芯片')).toBe(8);
     expect(t.get('台积')).toBeUndefined();

@@ -1,0 +1,17 @@
+const m = (l: string) => { const u = process.memoryUsage(); console.log(l, 'rss', Math.round(u.rss/1048576), 'heap', Math.round(u.heapUsed/1048576), 'heapTotal', Math.round(u.heapTotal/1048576), 'ext', Math.round(u.external/1048576), 'ab', Math.round(u.arrayBuffers/1048576)); };
+m('start');
+const { loadDictionary } = await import('../src/dict/load');
+m('imported dict');
+const d = loadDictionary();
+(globalThis as any).gc?.(); m('loaded dict');
+const { createNlp } = await import('../src/nlp/index');
+const nlp = createNlp(d);
+(globalThis as any).gc?.(); m('nlp');
+const { preloadLabelData } = await import('../src/label/index');
+const { sharedLexicon } = await import('../src/label/lexicon');
+sharedLexicon();
+(globalThis as any).gc?.(); m('lexicon');
+preloadLabelData();
+(globalThis as any).gc?.(); m('label');
+await import('bullmq');
+(globalThis as any).gc?.(); m('bullmq');
