@@ -36,15 +36,25 @@ export interface LoadOptions {
  */
 export function loadDictionary(dirs: string[] = [SHIPPED_DICT_DIR], opts: LoadOptions = {}): Dictionary {
   const texts = dirs.map((dir) => readDictDir(dir));
-  const hash = createHash('sha256');
-  for (const files of texts) for (const f of files) hash.update(`${basename(f.file)}\n`).update(f.text);
-  const version = hash.digest('hex').slice(0, 12);
+  const version = versionOf(texts);
   const cache = opts.cache ?? true;
   const hit = cache ? readArtefact(version, opts.cacheDir) : undefined;
   if (hit) return dictionaryOf(hit);
   const compiled = compileDictionary(texts.map((files) => layerEntries(files.map(({ file, text }) => parseChecked(text, file)))), version);
   if (cache) writeArtefact(compiled, opts.cacheDir);
   return dictionaryOf(compiled);
+}
+
+/** The dictionary version: hash of every file's name and text, in load order. */
+function versionOf(texts: Array<Array<{ file: string; text: string }>>): string {
+  const hash = createHash('sha256');
+  for (const files of texts) for (const f of files) hash.update(`${basename(f.file)}\n`).update(f.text);
+  return hash.digest('hex').slice(0, 12);
+}
+
+/** The version `dirs` would load as (reads and hashes the files, nothing else). */
+export function dictionaryVersion(dirs: string[]): string {
+  return versionOf(dirs.map((dir) => readDictDir(dir)));
 }
 
 function parseChecked(text: string, file: string): LocatedEntry[] {
@@ -165,8 +175,6 @@ export function getDictionary(config: { dictPath: string }): Dictionary {
 /** Compile `dirs` and write the artefact now (`newsflow dict build`); returns its path and the dictionary. */
 export function compileDirs(dirs: string[], opts: { cacheDir?: string } = {}): { path: string | undefined; dict: Dictionary } {
   const texts = dirs.map((dir) => readDictDir(dir));
-  const hash = createHash('sha256');
-  for (const files of texts) for (const f of files) hash.update(`${basename(f.file)}\n`).update(f.text);
-  const compiled = compileDictionary(texts.map((files) => layerEntries(files.map(({ file, text }) => parseChecked(text, file)))), hash.digest('hex').slice(0, 12));
+  const compiled = compileDictionary(texts.map((files) => layerEntries(files.map(({ file, text }) => parseChecked(text, file)))), versionOf(texts));
   return { path: writeArtefact(compiled, opts.cacheDir), dict: dictionaryOf(compiled) };
 }

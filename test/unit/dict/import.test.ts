@@ -124,18 +124,18 @@ describe('newsflow dict', () => {
     expect(bad.err()).toContain('bad.jsonl:1: error: "ticker": malformed TWSE code "1"');
   });
 
-  it('build finds every printed pair of the fixtures in the dictionary', async () => {
+  it('mine finds every printed pair of the fixtures in the dictionary', async () => {
     const c = ctx();
-    expect(await dictCommand.run(['build'], c)).toBe(0);
+    expect(await dictCommand.run(['mine'], c)).toBe(0);
     expect(c.out()).toContain('53 printed name–code pairs: 52 ok, 1 corrected, 0 contradict, 0 missing alias, 0 missing');
   });
 
-  it('build reports pairs the dictionary lacks or contradicts', async () => {
+  it('mine reports pairs the dictionary lacks or contradicts', async () => {
     const dir = tmp();
     const article = join(dir, 'a.txt');
     writeFileSync(article, '標題\n台積電（2317）與新聯科 (9997-TW) 及 Micron ( MU ) 和 新公司（９９９８）\n台積公司（2330）\n');
     const c = ctx();
-    expect(await dictCommand.run(['build', article], c)).toBe(1);
+    expect(await dictCommand.run(['mine', article], c)).toBe(1);
     const out = c.out();
     expect(out).toContain('a.txt:2: contradicts: 台積電（2317） → TW:2330');
     expect(out).toContain('a.txt:2: missing: 與新聯科 (9997-TW)');
