@@ -56,7 +56,7 @@ export const formsOf = (n: GoldName): string[] => (Array.isArray(n) ? n : [n]);
 
 /** A gold event with its quotes resolved to sentence indices of the passage. */
 export interface ResolvedEvent extends GoldEvent {
-  /** Sentence of `evidence`. */
+  /** Sentence of `evidence` (its first occurrence). */
   sentence: number;
   /** Sentences of `evidence` and `also`. */
   sentences: Set<number>;
@@ -95,15 +95,17 @@ export function readCorpusGold(where: string, raw: unknown, passage: Passage): {
     });
   }
   if (!Array.isArray(g.events)) fail('"events" must be an array');
-  const locate = (q: unknown, at: string): number => {
+  // A quote found more than once (a headline or a caption printed twice)
+  // stands for every sentence it occurs in: they retell the same thing.
+  const locate = (q: unknown, at: string): number[] => {
     if (typeof q !== 'string' || !q) return fail(`${at}: a quote must be a non-empty string`);
     if (q.length > MAX_QUOTE) fail(`${at}: quote longer than ${MAX_QUOTE} characters`);
-    const p = passage.text.indexOf(q);
-    if (p < 0) fail(`${at}: quote not found in ${passage.file}: ${JSON.stringify(q)}`);
-    if (passage.text.indexOf(q, p + 1) >= 0) fail(`${at}: quote found more than once in ${passage.file}: ${JSON.stringify(q)}`);
     const inner = SENTENCE_END.test(q.slice(-1)) ? q.slice(0, -1) : q;
     if (SENTENCE_END.test(inner)) fail(`${at}: quote crosses a sentence end: ${JSON.stringify(q)}`);
-    return sentenceAt(passage.sentenceStarts, p);
+    const found: number[] = [];
+    for (let p = passage.text.indexOf(q); p >= 0; p = passage.text.indexOf(q, p + 1)) found.push(sentenceAt(passage.sentenceStarts, p));
+    if (!found.length) fail(`${at}: quote not found in ${passage.file}: ${JSON.stringify(q)}`);
+    return found;
   };
   const events = g.events!.map((e, i): ResolvedEvent => {
     const at = `events[${i}]`;
@@ -114,9 +116,12 @@ export function readCorpusGold(where: string, raw: unknown, passage: Passage): {
     if (e.polarity !== -1 && e.polarity !== 0 && e.polarity !== 1) fail(`${at}: polarity must be -1, 0 or 1`);
     if (e.optional !== undefined && typeof e.optional !== 'boolean') fail(`${at}: "optional" must be true or false`);
     if (e.also !== undefined && !Array.isArray(e.also)) fail(`${at}: "also" must be an array of quotes`);
-    const sentence = locate(e.evidence, `${at}.evidence`);
-    const sentences = new Set([sentence]);
-    (e.also ?? []).forEach((q, j) => sentences.add(locate(q, `${at}.also[${j}]`)));
+    const first = locate(e.evidence, `${at}.evidence`);
+    const sentence = first[0]!;
+    const sentences = new Set(first);
+    (e.also ?? []).forEach((q, j) => {
+      for (const s of locate(q, `${at}.also[${j}]`)) sentences.add(s);
+    });
     return { ...e, sentence, sentences };
   });
   return { gold: g as CorpusGold, events };
