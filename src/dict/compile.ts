@@ -81,7 +81,10 @@ const LISTING_FREQ = 1000;
  * two-unit one none (it still matches where jieba's own cut leaves it
  * whole or in single characters).
  */
-function segmenterFreq(e: DictEntry, norm: string): number {
+function segmenterFreq(e: DictEntry, norm: string, ambiguous: boolean): number {
+  // A spelling that needs evidence is an ordinary word as often as a name:
+  // jieba's own cut decides (台灣大型 is 台灣/大型, not 台灣大/型).
+  if (ambiguous && norm.length <= 3) return 0;
   if (!isImportedEntry(e)) return DEFAULT_FREQ;
   return norm.length >= 3 ? LISTING_FREQ : 0;
 }
@@ -163,9 +166,10 @@ export function compileAliasIndex(entries: readonly DictEntry[], ambiguousForms:
       const norm = /[^\x20-\x7e\u3400-\u9fff]/.test(trimmed) ? normalise(trimmed).text : trimmed;
       // Single Latin letters and one-character names are noise, not names.
       if (norm.length < 2) continue;
-      const freq = segmenterFreq(e, norm);
-      if (freq > (forms.get(norm) ?? 0)) forms.set(norm, freq);
       const key = matchKey(norm);
+      const ambiguous = Boolean(e.ambiguous || e.ambiguousAliases?.includes(name) || ambiguousForms.has(foldAlias(name)) || importedOrdinary(e, norm, key));
+      const freq = segmenterFreq(e, norm, ambiguous);
+      if (freq > (forms.get(norm) ?? 0)) forms.set(norm, freq);
       const node = trie.add(key);
       let t = terms.get(node);
       if (!t) {
@@ -177,7 +181,7 @@ export function compileAliasIndex(entries: readonly DictEntry[], ambiguousForms:
         at = t.ids.push(ei) - 1;
         t.amb.push(0);
       }
-      if (e.ambiguous || e.ambiguousAliases?.includes(name) || ambiguousForms.has(foldAlias(name)) || importedOrdinary(e, norm, key)) t.amb[at] = 1;
+      if (ambiguous) t.amb[at] = 1;
       if (/^[A-Z0-9&.-]{2,4}$/.test(norm)) t.exact = norm;
     }
   });

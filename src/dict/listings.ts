@@ -57,6 +57,21 @@ const AMBIGUOUS = new Set(readWordList(new URL('./data/ambiguous-names.txt', imp
 // again (華碩 75, 和碩 55).
 const WORD_FREQ = 10;
 const NAME_FREQ = 20;
+// Names this common (全國 48,874, 世界, 數字, 華夏, 全新 …) are left out of
+// the listing layer altogether: the evidence rules (a finance word within
+// eight characters) find "evidence" next to them all the time (这一数字是去
+// 年…營收, 华夏基金旗下), and a printed code still tags the company by its
+// shape (數字（5287）). The well-known ones are curated back, marked
+// ambiguous (正文, 中華 in companies-tw-names.jsonl).
+const DROP_FREQ = 800;
+
+/** Why a listed name is too common a word to ship, or undefined. */
+export function tooCommon(name: string): string | undefined {
+  const bare = name.replace(/-KY$/, '');
+  if (!allHan(bare) || bare.length > 3) return undefined;
+  const info = wordInfo(matchKey(bare));
+  return info && info.freq >= DROP_FREQ ? `one of jieba's commonest words (${info.tag} ${info.freq})` : undefined;
+}
 
 /**
  * Why a spelling of a listed name needs evidence, or undefined when it does
@@ -65,13 +80,15 @@ const NAME_FREQ = 20;
  * (正文, 中華, 長榮), a short name that heads a group of listed names
  * (`groupHeads`), or one of data/ambiguous-names.txt.
  */
-export function ambiguityReason(spelling: string, groupHeads: ReadonlySet<string> = new Set()): string | undefined {
+export function ambiguityReason(spelling: string, groupHeads: ReadonlySet<string> = new Set(), stripped = false): string | undefined {
   const key = matchKey(spelling);
   if (AMBIGUOUS.has(key)) return 'curated list';
   if (!allHan(spelling) || spelling.length < 2 || spelling.length > 3) return undefined;
   if (groupHeads.has(key)) return 'heads a group of listed names';
   const info = wordInfo(key);
   if (!info) return undefined;
+  // Without its -KY a short name is often a given name (志強 of 李志强).
+  if (stripped && spelling.length === 2) return `without its suffix a word to jieba (${info.tag} ${info.freq})`;
   if (wordClass(key) === 'other' && info.freq >= WORD_FREQ) return `an ordinary word to jieba (${info.tag} ${info.freq})`;
   if (info.freq >= NAME_FREQ) return `a frequent word to jieba (${info.tag} ${info.freq})`;
   return undefined;
@@ -158,7 +175,7 @@ function groupHeadsOf(names: readonly string[]): Set<string> {
 
 /** Entries built from the listings directory, per output file, and the rows skipped with why. */
 export interface ListingBuild {
-  files: Array<{ file: ListingFile; entries: DictEntry[] }>;
+  files: Array<{ file: ListingFile; entries: DictEntry[]; dropped: string[] }>;
   rejected: DictProblem[];
 }
 
@@ -181,7 +198,13 @@ export function buildListings(dir: string): ListingBuild {
   const seen = new Set<string>();
   const files = named.map(({ f, rows }) => {
     const entries: DictEntry[] = [];
+    const dropped: string[] = [];
     for (const { r, name, aliases } of rows) {
+      const common = tooCommon(name);
+      if (common) {
+        dropped.push(`${r.code} ${name}`);
+        continue;
+      }
       const ticker = { code: r.code, market: r.market };
       const id = entityIdFor(ticker);
       if (seen.has(id)) {
@@ -192,7 +215,7 @@ export function buildListings(dir: string): ListingBuild {
       const e: DictEntry = { id, kind: r.kind, name, aliases, ticker, source: `import:${f.name}`, evidence: r.printed };
       const why = new Map<string, string>();
       for (const s of [name, ...aliases]) {
-        const reason = ambiguityReason(s.replace(/-KY$/, ''), heads);
+        const reason = ambiguityReason(s.replace(/-KY$/, ''), heads, s !== r.name && !/-KY$/.test(s) && /-KY/.test(r.name));
         if (reason) why.set(s, reason);
       }
       if (why.has(name)) e.ambiguous = true;
@@ -200,7 +223,7 @@ export function buildListings(dir: string): ListingBuild {
       if (why.size) e.note = [...why].map(([s, r2]) => `${s}: ${r2}`).join('; ');
       entries.push(e);
     }
-    return { file: f, entries };
+    return { file: f, entries, dropped };
   });
   return { files, rejected };
 }

@@ -113,11 +113,12 @@ function listings(argv: string[], ctx: CliContext, cmd: Command): number {
   const out = typeof opts.get('out') === 'string' ? (opts.get('out') as string) : SHIPPED_DICT_DIR;
   const built = buildListings(dir);
   for (const p of built.rejected) ctx.stderr.write(`${rel(p.file)}:${p.line}: skipped: ${p.message}\n`);
-  for (const { file, entries } of built.files) {
+  for (const { file, entries, dropped } of built.files) {
     const path = writeDictFile(out, file.out, entries, [
       `Built by newsflow dict listings from ${file.name} (${file.origin}).`,
       `${file.copyright}; MIT licence, see LICENSE-listings.md beside this file.`,
       'Regenerate rather than edit; corrections go in a curated file, which wins.',
+      ...(dropped.length ? [`Left out as among jieba's commonest words (a printed code still tags them): ${dropped.join(', ')}.`] : []),
     ]);
     const ambiguous = entries.filter((e) => e.ambiguous || e.ambiguousAliases).length;
     ctx.stdout.write(`${entries.length} entries (${ambiguous} with ambiguous spellings) written to ${rel(path)}\n`);
