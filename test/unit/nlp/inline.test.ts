@@ -108,8 +108,8 @@ describe('inline ticker codes (US, Hong Kong, mainland)', () => {
 
   it('names a company the dictionary lacks by the whole name before its code', () => {
     // Neither is in the shipped dictionary (the A-share listing predates 301999).
-    const r = tag('沪上阿姨-W(02589)与星河科技（301999）走强');
-    expect(r.entities.map((e) => e.name).sort()).toEqual(['星河科技', '沪上阿姨-W']);
+    const r = tag('蓝海科技-W(02589)与星河科技（301999）走强');
+    expect(r.entities.map((e) => e.name).sort()).toEqual(['星河科技', '蓝海科技-W']);
     expect(r.tickers).toEqual(['02589.HK', '301999.SZ']);
   });
 
