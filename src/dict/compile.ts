@@ -43,8 +43,10 @@ export interface CompiledAliasIndex {
   /** Per terminal: index into `exactCase` of the only case it matches in (AMD, NVDA), or -1. */
   termExact: Int32Array;
   exactCase: string[];
-  /** jieba user-dictionary lines (`word freq tag`), every spelling folded. */
-  segmenterWords: string;
+  /** Entry ids by entry index (what `termEntry` points at). */
+  ids: readonly string[];
+  /** jieba user-dictionary lines (`word freq tag`), every spelling folded; UTF-8 bytes when read from an artefact. */
+  segmenterWords: string | Uint8Array;
 }
 
 /** Names of an entry: the display name and every alias, without blanks. */
@@ -214,6 +216,7 @@ export function compileAliasIndex(entries: readonly DictEntry[], ambiguousForms:
     termAmbiguous: Uint8Array.from(termAmbiguous),
     termExact,
     exactCase,
+    ids: entries.map((e) => e.id),
     segmenterWords: lines.join('\n'),
   };
 }

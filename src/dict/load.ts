@@ -3,10 +3,10 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DictionaryError } from '../errors';
 import { foldAlias } from '../text/fold';
-import { readArtefact, writeArtefact } from './artefact';
+import { type LoadedDictionary, readArtefact, writeArtefact } from './artefact';
 import { type CompiledDictionary, compileDictionary } from './compile';
 import { tickerKey } from './markets';
-import { type LocatedEntry, parseDictText, readDictDir } from './parse';
+import { type LocatedEntry, parseDictText, readDictBytes } from './parse';
 import type { DictEntry, Dictionary } from './types';
 
 export { foldAlias };
@@ -29,32 +29,36 @@ export interface LoadOptions {
  *
  * The files are read and hashed at every load; when a compiled artefact of
  * that hash is in the cache it is used as it is (no parsing, validating or
- * script conversion). Otherwise the files are parsed, validated and
- * compiled, and the artefact written for the next load. Throws
- * DictionaryError naming file and line for the first bad line, or for an id
- * defined twice within one directory.
+ * script conversion; entries are parsed when first asked for). Otherwise
+ * the files are parsed, validated and compiled, and the artefact written
+ * for the next load. Throws DictionaryError naming file and line for the
+ * first bad line, or for an id defined twice within one directory.
  */
 export function loadDictionary(dirs: string[] = [SHIPPED_DICT_DIR], opts: LoadOptions = {}): Dictionary {
-  const texts = dirs.map((dir) => readDictDir(dir));
-  const version = versionOf(texts);
+  const files = dirs.map((dir) => readDictBytes(dir));
+  const version = versionOf(files);
   const cache = opts.cache ?? true;
   const hit = cache ? readArtefact(version, opts.cacheDir) : undefined;
   if (hit) return dictionaryOf(hit);
-  const compiled = compileDictionary(texts.map((files) => layerEntries(files.map(({ file, text }) => parseChecked(text, file)))), version);
+  const compiled = compileFiles(files, version);
   if (cache) writeArtefact(compiled, opts.cacheDir);
-  return dictionaryOf(compiled);
+  return dictionaryOf(inMemory(compiled));
 }
 
-/** The dictionary version: hash of every file's name and text, in load order. */
-function versionOf(texts: Array<Array<{ file: string; text: string }>>): string {
+function compileFiles(files: Array<Array<{ file: string; bytes: Buffer }>>, version: string): CompiledDictionary {
+  return compileDictionary(files.map((fs) => layerEntries(fs.map(({ file, bytes }) => parseChecked(bytes.toString('utf8'), file)))), version);
+}
+
+/** The dictionary version: hash of every file's name and bytes, in load order. */
+function versionOf(files: Array<Array<{ file: string; bytes: Buffer }>>): string {
   const hash = createHash('sha256');
-  for (const files of texts) for (const f of files) hash.update(`${basename(f.file)}\n`).update(f.text);
+  for (const fs of files) for (const f of fs) hash.update(`${basename(f.file)}\n`).update(f.bytes);
   return hash.digest('hex').slice(0, 12);
 }
 
 /** The version `dirs` would load as (reads and hashes the files, nothing else). */
 export function dictionaryVersion(dirs: string[]): string {
-  return versionOf(dirs.map((dir) => readDictDir(dir)));
+  return versionOf(dirs.map((dir) => readDictBytes(dir)));
 }
 
 function parseChecked(text: string, file: string): LocatedEntry[] {
@@ -93,27 +97,73 @@ export function isImported(le: LocatedEntry): boolean {
  * entries themselves.
  */
 export function buildDictionary(layers: LocatedEntry[][], version: string): Dictionary {
-  return dictionaryOf(compileDictionary(layers, version));
+  return dictionaryOf(inMemory(compileDictionary(layers, version)));
 }
 
-/** The Dictionary over a compiled one: maps by id and ticker now, the tools' spelling maps on first use. */
-export function dictionaryOf(c: CompiledDictionary): Dictionary {
-  const byId = new Map<string, DictEntry>();
-  const byTicker = new Map<string, DictEntry>();
-  for (const e of c.entries) {
-    byId.set(e.id, e);
-    for (const t of [...(e.ticker ? [e.ticker] : []), ...(e.listings ?? [])]) {
-      const k = tickerKey(t);
-      if (!byTicker.has(k)) byTicker.set(k, e);
-    }
+/** A compiled dictionary as a loaded one (what an artefact would give back). */
+function inMemory(c: CompiledDictionary): LoadedDictionary {
+  const tickers = new Map<string, number>();
+  c.entries.forEach((e, i) => {
+    for (const t of [...(e.ticker ? [e.ticker] : []), ...(e.listings ?? [])]) if (!tickers.has(tickerKey(t))) tickers.set(tickerKey(t), i);
+  });
+  return { version: c.version, count: c.entries.length, ids: c.alias.ids, entry: (i) => c.entries[i]!, tickers, formText: () => c.formText, formEntry: c.formEntry, ambiguousKeys: () => c.ambiguousKeys, alias: c.alias };
+}
+
+/**
+ * A read-only map from keys to entries by index, parsing an entry the first
+ * time it is asked for: a worker touches a few hundred of 8,000 entries.
+ */
+class EntryMap implements ReadonlyMap<string, DictEntry> {
+  constructor(
+    private readonly index: ReadonlyMap<string, number>,
+    private readonly entry: (i: number) => DictEntry,
+  ) {}
+  get size(): number {
+    return this.index.size;
   }
+  get(key: string): DictEntry | undefined {
+    const i = this.index.get(key);
+    return i === undefined ? undefined : this.entry(i);
+  }
+  has(key: string): boolean {
+    return this.index.has(key);
+  }
+  *entries(): MapIterator<[string, DictEntry]> {
+    for (const [k, i] of this.index) yield [k, this.entry(i)];
+  }
+  keys(): MapIterator<string> {
+    return this.index.keys();
+  }
+  *values(): MapIterator<DictEntry> {
+    for (const i of this.index.values()) yield this.entry(i);
+  }
+  forEach(fn: (value: DictEntry, key: string, map: ReadonlyMap<string, DictEntry>) => void): void {
+    for (const [k, i] of this.index) fn(this.entry(i), k, this);
+  }
+  [Symbol.iterator](): MapIterator<[string, DictEntry]> {
+    return this.entries();
+  }
+}
+
+/** The Dictionary over a compiled one: indexes by id and ticker now, entries and the tools' spelling maps on first use. */
+export function dictionaryOf(c: LoadedDictionary): Dictionary {
+  const idIndex = new Map<string, number>();
+  c.ids.forEach((id, i) => idIndex.set(id, i));
+  let entries: DictEntry[] | undefined;
   let aliases: Map<string, string[]> | undefined;
   let forms: Map<string, string[]> | undefined;
   let ambiguousForms: Set<string> | undefined;
-  const dict = { version: c.version, entries: c.entries, byId, byTicker, compiled: c.alias } as unknown as Dictionary;
-  // Only tools (dict check, the miner, tests) look spellings up by text;
-  // a worker never builds these maps.
+  const dict = { version: c.version, byId: new EntryMap(idIndex, c.entry), byTicker: new EntryMap(c.tickers, c.entry), compiled: c.alias } as unknown as Dictionary;
+  // Only tools (dict check, the miner, tests) list every entry or look
+  // spellings up by text; a worker never builds these.
   Object.defineProperties(dict, {
+    entries: {
+      enumerable: true,
+      get(): DictEntry[] {
+        entries ??= c.ids.map((_, i) => c.entry(i));
+        return entries;
+      },
+    },
     aliases: {
       enumerable: true,
       get(): Map<string, string[]> {
@@ -131,7 +181,7 @@ export function dictionaryOf(c: CompiledDictionary): Dictionary {
     ambiguousForms: {
       enumerable: true,
       get(): Set<string> {
-        ambiguousForms ??= new Set(c.ambiguousKeys);
+        ambiguousForms ??= new Set(c.ambiguousKeys());
         return ambiguousForms;
       },
     },
@@ -139,11 +189,12 @@ export function dictionaryOf(c: CompiledDictionary): Dictionary {
   return dict;
 }
 
-function spellingMap(c: CompiledDictionary, key: (s: string) => string): Map<string, string[]> {
+function spellingMap(c: LoadedDictionary, key: (s: string) => string): Map<string, string[]> {
   const m = new Map<string, string[]>();
-  for (let i = 0; i < c.formText.length; i++) {
-    const k = key(c.formText[i]!);
-    const id = c.entries[c.formEntry[i]!]!.id;
+  const text = c.formText();
+  for (let i = 0; i < text.length; i++) {
+    const k = key(text[i]!);
+    const id = c.ids[c.formEntry[i]!]!;
     const ids = m.get(k);
     if (!ids) m.set(k, [id]);
     else if (!ids.includes(id)) ids.push(id);
@@ -174,7 +225,7 @@ export function getDictionary(config: { dictPath: string }): Dictionary {
 
 /** Compile `dirs` and write the artefact now (`newsflow dict build`); returns its path and the dictionary. */
 export function compileDirs(dirs: string[], opts: { cacheDir?: string } = {}): { path: string | undefined; dict: Dictionary } {
-  const texts = dirs.map((dir) => readDictDir(dir));
-  const compiled = compileDictionary(texts.map((files) => layerEntries(files.map(({ file, text }) => parseChecked(text, file)))), versionOf(texts));
-  return { path: writeArtefact(compiled, opts.cacheDir), dict: dictionaryOf(compiled) };
+  const files = dirs.map((dir) => readDictBytes(dir));
+  const compiled = compileFiles(files, versionOf(files));
+  return { path: writeArtefact(compiled, opts.cacheDir), dict: dictionaryOf(inMemory(compiled)) };
 }

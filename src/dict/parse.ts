@@ -64,6 +64,17 @@ export function dictFiles(dir: string): string[] {
   return names.filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(dir, f));
 }
 
+/** The bytes of every dictionary file of `dir`, in load order (enough to hash them). */
+export function readDictBytes(dir: string): Array<{ file: string; bytes: Buffer }> {
+  return dictFiles(dir).map((file) => {
+    try {
+      return { file, bytes: readFileSync(file) };
+    } catch (err) {
+      throw new DictionaryError(`cannot read: ${(err as Error).message}`, file);
+    }
+  });
+}
+
 /** The text of every dictionary file of `dir`, in load order. */
 export function readDictDir(dir: string): Array<{ file: string; text: string }> {
   return dictFiles(dir).map((file) => {

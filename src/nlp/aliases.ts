@@ -34,7 +34,7 @@ interface Terminal {
 export interface AliasIndex {
   find(normalised: string, key: string, boundary: Uint8Array): AliasHit[];
   /** jieba user-dictionary lines for every spelling (the segmenter keeps them whole). */
-  segmenterWords(): string;
+  segmenterWords(): string | Uint8Array;
 }
 
 const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -54,7 +54,7 @@ export function buildAliasIndex(dict: Dictionary): AliasIndex {
     if (!x) {
       x = { ids: [], ambiguous: new Set() };
       for (let k = c.termStart[t]!; k < c.termStart[t + 1]!; k++) {
-        const id = dict.entries[c.termEntry[k]!]!.id;
+        const id = c.ids[c.termEntry[k]!]!;
         x.ids.push(id);
         if (c.termAmbiguous[k] === 1) x.ambiguous.add(id);
       }

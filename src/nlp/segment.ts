@@ -59,9 +59,11 @@ export function segmenterLines(extra: readonly ExtraWord[]): string {
  * Build a segmenter that keeps `words` whole: `word freq tag` lines (the
  * alias index's, compiled with the dictionary; see `segmenterLines`).
  */
-export function createSegmenter(words: string): Segmenter {
+export function createSegmenter(words: string | Uint8Array): Segmenter {
   const jieba = Jieba.withDict(shippedDict());
-  jieba.loadDict(Buffer.from(`${taiwaneseWords()}\n${words}\n`, 'utf8'));
+  jieba.loadDict(Buffer.from(`${taiwaneseWords()}\n`, 'utf8'));
+  // The words as bytes (from a compiled dictionary) go to jieba as they are.
+  jieba.loadDict(typeof words === 'string' ? Buffer.from(`${words}\n`, 'utf8') : Buffer.from(words.buffer, words.byteOffset, words.byteLength));
   // The shipped dictionary's bytes are in jieba now; the file's copy is not needed.
   shipped = null;
   return {

@@ -46,7 +46,7 @@ function check(argv: string[], ctx: CliContext): number {
   const version = dictionaryVersion(dirs);
   const compiled = readArtefact(version);
   ctx.stdout.write(compiled
-    ? `compiled: ${rel(join(cacheDir(), artefactName(version)))} is up to date (${compiled.entries.length} entries)\n`
+    ? `compiled: ${rel(join(cacheDir(), artefactName(version)))} is up to date (${compiled.count} entries)\n`
     : `compiled: none for version ${version}; the next load compiles it (or run newsflow dict build)\n`);
   return errors ? 1 : 0;
 }

@@ -25,13 +25,16 @@ describe('the compiled dictionary', () => {
     const c = compileDictionary([parseDictText(DICT, 'a.jsonl').entries], 'v1');
     const back = decodeArtefact(encodeArtefact(c), 'v1')!;
     expect(back).toBeDefined();
-    expect(back.entries).toEqual(c.entries);
-    expect(back.formText).toEqual(c.formText);
+    expect(back.count).toBe(c.entries.length);
+    expect(c.entries.map((_, i) => back.entry(i))).toEqual(c.entries);
+    expect(back.ids).toEqual(c.entries.map((e) => e.id));
+    expect(back.tickers.get('TPEx:3167')).toBe(1);
+    expect(back.formText()).toEqual(c.formText);
     expect([...back.formEntry]).toEqual([...c.formEntry]);
-    expect(back.ambiguousKeys.sort()).toEqual(c.ambiguousKeys.sort());
+    expect(back.ambiguousKeys().sort()).toEqual([...c.ambiguousKeys].sort());
     expect([...back.alias.trie.childAt]).toEqual([...c.alias.trie.childAt]);
     expect([...back.alias.termEntry]).toEqual([...c.alias.termEntry]);
-    expect(back.alias.segmenterWords).toBe(c.alias.segmenterWords);
+    expect(Buffer.from(back.alias.segmenterWords as Uint8Array).toString('utf8')).toBe(c.alias.segmenterWords);
     // Another version's artefact is never taken for this one.
     expect(decodeArtefact(encodeArtefact(c), 'v2')).toBeUndefined();
     expect(decodeArtefact(Buffer.from('not an artefact'), 'v1')).toBeUndefined();
