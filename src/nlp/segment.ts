@@ -66,22 +66,28 @@ export function createSegmenter(words: string | Uint8Array): Segmenter {
   jieba.loadDict(typeof words === 'string' ? Buffer.from(`${words}\n`, 'utf8') : Buffer.from(words.buffer, words.byteOffset, words.byteLength));
   // The shipped dictionary's bytes are in jieba now; the file's copy is not needed.
   shipped = null;
-  return {
-    cut(folded: string): Int32Array {
-      const pieces = jieba.cut(folded, true);
-      const spans = new Int32Array(pieces.length * 2);
-      let n = 0;
-      let pos = 0;
-      for (const p of pieces) {
-        // jieba returns pieces that concatenate to the input; search
-        // forward anyway so a surprise can never shift later offsets.
-        const at = folded.startsWith(p, pos) ? pos : folded.indexOf(p, pos);
-        if (at < 0) continue;
-        spans[n++] = at;
-        spans[n++] = at + p.length;
-        pos = at + p.length;
-      }
-      return spans.subarray(0, n);
-    },
+  const cut = (folded: string): Int32Array => {
+    const pieces = jieba.cut(folded, true);
+    const spans = new Int32Array(pieces.length * 2);
+    let pos = 0;
+    // jieba's pieces concatenate to the input: offsets are running sums.
+    for (let k = 0; k < pieces.length; k++) {
+      spans[2 * k] = pos;
+      pos += pieces[k]!.length;
+      spans[2 * k + 1] = pos;
+    }
+    if (pos === folded.length) return spans;
+    // Should they ever not, search forward so a surprise cannot shift later offsets.
+    let n = 0;
+    pos = 0;
+    for (const p of pieces) {
+      const at = folded.startsWith(p, pos) ? pos : folded.indexOf(p, pos);
+      if (at < 0) continue;
+      spans[n++] = at;
+      spans[n++] = at + p.length;
+      pos = at + p.length;
+    }
+    return spans.subarray(0, n);
   };
+  return { cut };
 }

@@ -1,0 +1,13 @@
+import { noNovelty } from '../src/label/index';
+import { loadNlp } from '../src/runtime/nlp';
+import { analyse } from '../src/stages/analyse';
+import { fullArticles } from './corpus';
+import { profile } from './profile';
+import { hotList } from './report';
+const { nlp, dictionaryVersion } = loadNlp({ dictPath: '' });
+const arts = fullArticles(0.6 * 1048576);
+for (const a of arts.slice(0, 20)) await analyse(a, { nlp, dictionaryVersion, novelty: noNovelty });
+const p = await profile(async () => { for (const a of arts) await analyse(a, { nlp, dictionaryVersion, novelty: noNovelty }); }, 30, 'analyse [src/stages/analyse.ts]');
+console.log('gc', p.gcPct);
+console.log('total:\n' + hotList(p.total.slice(0, 30)));
+console.log('self:\n' + hotList(p.self.slice(0, 25)));
