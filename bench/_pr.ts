@@ -5,7 +5,7 @@ import { fullArticles } from './corpus';
 import { profile } from './profile';
 import { hotList } from './report';
 const { nlp, dictionaryVersion } = loadNlp({ dictPath: '' });
-const arts = fullArticles(0.6 * 1048576);
+const arts = fullArticles(1.5 * 1048576);
 for (const a of arts.slice(0, 20)) await analyse(a, { nlp, dictionaryVersion, novelty: noNovelty });
 const p = await profile(async () => { for (const a of arts) await analyse(a, { nlp, dictionaryVersion, novelty: noNovelty }); }, 30, 'analyse [src/stages/analyse.ts]');
 console.log('gc', p.gcPct);
