@@ -49,6 +49,9 @@ const CN_SUFFIX = /-(?:UW|U|W)$/;
 const CN_PREFIX = /^\*?ST/;
 
 const AMBIGUOUS = new Set(readWordList(new URL('./data/ambiguous-names.txt', import.meta.url)).map(matchKey));
+// Codes whose short name news uses for another, better-known company (恆大
+// 1325 is the Evergrande of 中國恒大): left out, so the name goes to that one.
+const LEFT_OUT = new Set(readWordList(new URL('./data/left-out.txt', import.meta.url)));
 // jieba's frequencies from which a word is common enough in plain text to
 // need evidence. Below them jieba's entry is mostly the company itself
 // (台塑 3, 宏碁 3, 微星 3, tagged n or v all the same); a word it tags as a
@@ -86,12 +89,15 @@ export function ambiguityReason(spelling: string, groupHeads: ReadonlySet<string
   if (!allHan(spelling) || spelling.length < 2 || spelling.length > 3) return undefined;
   if (groupHeads.has(key)) return 'heads a group of listed names';
   const info = wordInfo(key);
-  if (!info) return undefined;
+  // Two characters are too few to tell a listed name from the same two
+  // characters in other words, names and places, above all in the other
+  // script's news (長盛 in 长盛基金): they need evidence.
+  if (!info) return spelling.length === 2 ? 'two characters' : undefined;
   // Without its -KY a short name is often a given name (志強 of 李志强).
   if (stripped && spelling.length === 2) return `without its suffix a word to jieba (${info.tag} ${info.freq})`;
   if (wordClass(key) === 'other' && info.freq >= WORD_FREQ) return `an ordinary word to jieba (${info.tag} ${info.freq})`;
   if (info.freq >= NAME_FREQ) return `a frequent word to jieba (${info.tag} ${info.freq})`;
-  return undefined;
+  return spelling.length === 2 ? 'two characters' : undefined;
 }
 
 /** One usable row of a listing. */
@@ -102,6 +108,8 @@ interface Row {
   market: Market;
   printed: string;
   kind: 'company' | 'etf';
+  /** A securities firm: in news mostly a source quoted (中金公司指出), an organisation then, not a ticker. */
+  broker: boolean;
 }
 
 function twRows(text: string, file: string, market: Market, rejected: DictProblem[]): Row[] {
@@ -119,7 +127,7 @@ function twRows(text: string, file: string, market: Market, rejected: DictProble
     const n = (r.fields[name] ?? '').trim();
     const bad = codeProblem(c, market) ?? (n ? undefined : 'no name');
     if (bad) rejected.push({ file, line: r.line, message: bad });
-    else out.push({ line: r.line, code: c, name: n, market, printed: `${t},${c},${n}`, kind: t === 'ETF' ? 'etf' : 'company' });
+    else out.push({ line: r.line, code: c, name: n, market, printed: `${t},${c},${n}`, kind: t === 'ETF' ? 'etf' : 'company', broker: /證券?$/.test(n) });
   }
   return out;
 }
@@ -131,7 +139,7 @@ function cnRows(text: string, file: string, rejected: DictProblem[]): Row[] {
   if (error) throw new BadInputError(`${file}:${error.line}: ${error.message}`);
   const [head, ...body] = rows;
   const col = (n: string) => head?.fields.indexOf(n) ?? -1;
-  const [ts, name] = [col('ts_code'), col('name')];
+  const [ts, name, industry] = [col('ts_code'), col('name'), col('industry')];
   if (ts < 0 || name < 0) throw new BadInputError(`${file}:1: expected the columns ts_code,name`);
   const out: Row[] = [];
   for (const r of body) {
@@ -140,7 +148,7 @@ function cnRows(text: string, file: string, rejected: DictProblem[]): Row[] {
     const n = (r.fields[name] ?? '').trim();
     const bad = !market ? `unknown exchange suffix in "${r.fields[ts]}"` : (codeProblem(c ?? '', market) ?? (n ? undefined : 'no name'));
     if (bad || !market) rejected.push({ file, line: r.line, message: bad ?? 'bad row' });
-    else out.push({ line: r.line, code: c!, name: n, market, printed: `${r.fields[ts]},${n}`, kind: 'company' });
+    else out.push({ line: r.line, code: c!, name: n, market, printed: `${r.fields[ts]},${n}`, kind: 'company', broker: industry >= 0 && r.fields[industry] === '证券' });
   }
   return out;
 }
@@ -200,7 +208,7 @@ export function buildListings(dir: string): ListingBuild {
     const entries: DictEntry[] = [];
     const dropped: string[] = [];
     for (const { r, name, aliases } of rows) {
-      const common = tooCommon(name);
+      const common = LEFT_OUT.has(`${r.market}:${r.code}`) ? 'curated' : tooCommon(name);
       if (common) {
         dropped.push(`${r.code} ${name}`);
         continue;
@@ -214,8 +222,11 @@ export function buildListings(dir: string): ListingBuild {
       seen.add(id);
       const e: DictEntry = { id, kind: r.kind, name, aliases, ticker, source: `import:${f.name}`, evidence: r.printed };
       const why = new Map<string, string>();
+      if (r.broker) why.set(name, 'a securities firm, quoted as a source more often than reported on');
       for (const s of [name, ...aliases]) {
-        const reason = ambiguityReason(s.replace(/-KY$/, ''), heads, s !== r.name && !/-KY$/.test(s) && /-KY/.test(r.name));
+        // The -KY form is a name no ordinary text has; its bare form may be.
+        if (why.has(s) || /-KY$/.test(s)) continue;
+        const reason = ambiguityReason(s, heads, /-KY/.test(r.name));
         if (reason) why.set(s, reason);
       }
       if (why.has(name)) e.ambiguous = true;

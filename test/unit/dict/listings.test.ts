@@ -48,10 +48,13 @@ describe('building the whole-market layer from the exchange listings', () => {
     expect(byId.get('CN:920001')?.ticker?.market).toBe('BSE');
   });
 
-  it('marks short names that are ordinary words, or head a group of listed names, as ambiguous', () => {
+  it('marks short names that are ordinary words, head a group of listed names, or have two characters, as ambiguous', () => {
     expect(byId.get('TW:2371')?.ambiguous).toBe(true); // 大同: an ordinary word to jieba
     expect(byId.get('TW:2603')?.ambiguous).toBe(true); // 長榮 heads 長榮航, 長榮鋼
     expect(byId.get('TW:2330')?.ambiguous).toBeUndefined();
+    // Any other two-character name needs evidence too (信驊), as does 世芯 without its -KY.
+    expect(byId.get('TW:5274')?.note).toBe('信驊: two characters');
+    expect(byId.get('TW:3661')?.ambiguousAliases).toEqual(['世芯']);
     expect(byId.get('TW:2618')?.ambiguous).toBeUndefined();
     expect(byId.get('CN:600519')?.ambiguous).toBeUndefined();
     expect(ambiguityReason('正文')).toMatch(/frequent word to jieba/);
@@ -63,7 +66,7 @@ describe('building the whole-market layer from the exchange listings', () => {
   it('dict listings writes the files, valid, with the licence notice beside them', async () => {
     const c = ctx();
     expect(await dictCommand.run(['listings', SAMPLE, '--out', tmp], c)).toBe(0);
-    expect(c.out()).toContain('9 entries (3 with ambiguous spellings) written to');
+    expect(c.out()).toContain('9 entries (4 with ambiguous spellings) written to');
     const notice = readFileSync(join(tmp, 'LICENSE-listings.md'), 'utf8');
     expect(notice).toBe(listingNotice());
     expect(notice).toContain('Copyright (c) 2017-2024 Louie Lu');
