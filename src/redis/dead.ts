@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './cluster';
 import type { Keys } from '../keys';
 
 export interface DeadLetter {
@@ -15,7 +15,7 @@ export interface DeadLetter {
  * Record a job that failed for good: an entry in `<prefix>:dead` with what,
  * where and why, and the article's outcome so waiters stop waiting.
  */
-export async function deadLetter(redis: Redis, keys: Keys, d: DeadLetter, opts: { maxLen: number; retentionMs: number }): Promise<string> {
+export async function deadLetter(redis: RedisClient, keys: Keys, d: DeadLetter, opts: { maxLen: number; retentionMs: number }): Promise<string> {
   const m = redis.multi();
   m.xadd(keys.dead, 'MAXLEN', '~', String(opts.maxLen), '*',
     'article', d.articleId ?? '', 'queue', d.queue, 'job', d.jobId, 'error', d.error,

@@ -3,7 +3,7 @@ import type { Config } from '../config/index';
 import { disposition, NewsflowError, RetryableError } from '../errors';
 import type { QueueName } from '../keys';
 import type { Logger } from '../logger';
-import { createRedis } from '../redis/connection';
+import { createClient } from '../redis/cluster';
 import { deadLetter } from '../redis/dead';
 import type { Runtime } from './runtime';
 
@@ -61,7 +61,7 @@ export async function startWorker<D, R>(def: WorkerDefinition<D, R>, rt: Runtime
     );
   };
 
-  const connection = createRedis(config.redisUrl, qlog.child({ conn: 'worker' }));
+  const connection = createClient(config, qlog.child({ conn: 'worker' }));
   const worker = new Worker<D, R>(
     keys.queue(def.queue),
     async (job, _token, signal) => {
