@@ -1,5 +1,5 @@
 import { QUEUES, type Keys, type QueueName } from '../keys';
-import { loadArticle } from '../redis/articles';
+import { getOutcomes, loadArticle } from '../redis/articles';
 import type { RedisClient } from '../redis/cluster';
 import { clearDeadOutcomes } from '../redis/dead';
 import { enqueueArticles } from '../runtime/enqueue';
@@ -20,6 +20,8 @@ export interface DeadEntry {
   attempts: number;
   /** `newsflow dead retry` ran it again. */
   retried: boolean;
+  /** The article has been published since (a replay of its file ran it again). */
+  publishedSince: boolean;
 }
 
 export interface DeadCounts {
@@ -34,13 +36,26 @@ const STREAM_ID = /^\d+-\d+$/;
 const PAGE = 500;
 const idMs = (id: string) => Number(id.split('-')[0]);
 
-function parse(id: string, fields: string[], retried: boolean): DeadEntry {
+function parse(id: string, fields: string[], retried: boolean, publishedSince = false): DeadEntry {
   const f: Record<string, string> = {};
   for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i]!] = fields[i + 1]!;
   return {
     id, at: f.at ?? new Date(idMs(id)).toISOString(), queue: f.queue ?? '', article: f.article || null, job: f.job ?? '',
-    error: f.error ?? '', code: f.code ?? '', reason: f.reason ?? '', attempts: Number(f.attempts ?? 0), retried,
+    error: f.error ?? '', code: f.code ?? '', reason: f.reason ?? '', attempts: Number(f.attempts ?? 0), retried, publishedSince,
   };
+}
+
+function fieldOf(fields: string[] | null, name: string): string {
+  for (let i = 0; fields && i + 1 < fields.length; i += 2) if (fields[i] === name) return fields[i + 1]!;
+  return '';
+}
+
+/** Which of these articles have a `published` outcome now. */
+async function publishedArticles(redis: RedisClient, keys: Keys, ids: string[]): Promise<Set<string>> {
+  const wanted = [...new Set(ids.filter(Boolean))];
+  if (wanted.length === 0) return new Set();
+  const outs = await getOutcomes(redis, keys, wanted);
+  return new Set(wanted.filter((_, i) => outs[i]?.status === 'published'));
 }
 
 /** Entries in the dead stream, how many were retried, how many are still open. */
@@ -61,9 +76,10 @@ export async function listDead(redis: RedisClient, keys: Keys, opts: { queue?: s
     const rows = asEntries(await redis.call('XREVRANGE', [keys.dead, from, '-', 'COUNT', PAGE]));
     if (rows.length === 0) break;
     const scores = (await redis.call('ZMSCORE', [keys.deadRetried, ...rows.map((r) => r[0])])) as Array<string | null>;
+    const published = await publishedArticles(redis, keys, rows.map(([, fields]) => fieldOf(fields, 'article')));
     rows.forEach(([id, fields], i) => {
       if (!fields || out.length >= limit) return;
-      const e = parse(id, fields, scores[i] !== null && scores[i] !== undefined);
+      const e = parse(id, fields, scores[i] !== null && scores[i] !== undefined, published.has(fieldOf(fields, 'article')));
       if (opts.queue !== undefined && e.queue !== opts.queue) return;
       if (opts.openOnly && e.retried) return;
       out.push(e);
@@ -88,7 +104,8 @@ async function find(redis: RedisClient, keys: Keys, id: string): Promise<DeadEnt
   if (STREAM_ID.test(id)) {
     const row = asEntries(await redis.call('XRANGE', [keys.dead, id, id]))[0];
     if (!row || !row[1]) return null;
-    return parse(row[0], row[1], (await redis.zscore(keys.deadRetried, row[0])) !== null);
+    const published = await publishedArticles(redis, keys, [fieldOf(row[1], 'article')]);
+    return parse(row[0], row[1], (await redis.zscore(keys.deadRetried, row[0])) !== null, published.size > 0);
   }
   // An article id: its newest entry still open, else its newest one.
   const all = (await listDead(redis, keys)).filter((e) => e.article === id);
@@ -101,6 +118,7 @@ async function retryOne(rt: Runtime, e: DeadEntry): Promise<{ ok: boolean; note:
   const job = known ? await rt.queues[e.queue as QueueName].getJob(e.job) : undefined;
   const state = job ? await job.getState() : null;
   const textKept = e.article !== null && (await rt.redis.exists(rt.keys.article(e.article))) === 1;
+  if (e.publishedSince) return { ok: true, note: 'the article has been published since (replayed); nothing to run' };
   if (e.queue === 'analyse' && !textKept) {
     return { ok: false, note: 'the article text has expired (NEWSFLOW_ARTICLE_TTL) or was never stored; replay the article file instead' };
   }

@@ -1,8 +1,8 @@
-import Fastify from 'fastify';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { Logger } from '../logger';
 import type { RedisClient } from '../redis/cluster';
 import { health, redisAnswers } from './health';
+import { createHttpServer } from './http';
 import { pipelineMetrics } from './metrics';
 
 export interface MetricsServer {
@@ -18,7 +18,7 @@ export interface MetricsServer {
 export async function startMetricsServer(opts: { host: string; port: number; redis: RedisClient; ready: () => boolean; queues: string[]; log: Logger }): Promise<MetricsServer> {
   const processRegistry = new Registry();
   collectDefaultMetrics({ register: processRegistry });
-  const app = Fastify({ loggerInstance: opts.log, disableRequestLogging: true, forceCloseConnections: true });
+  const app = createHttpServer(opts.log);
   app.get('/metrics', async (_req, reply) => {
     const merged = Registry.merge([pipelineMetrics().registry, processRegistry]);
     return reply.type(merged.contentType).send(await merged.metrics());

@@ -6,10 +6,11 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { QUEUES } from '../keys';
 import { pipelineExposition } from '../ops/aggregate';
 import { health, redisAnswers, workersReady } from '../ops/health';
+import { createHttpServer } from '../ops/http';
 import { readReports } from '../ops/reporter';
 import { duplicateClient } from '../redis/cluster';
 import type { Runtime } from '../runtime/runtime';
@@ -39,8 +40,7 @@ export interface ServeOptions {
  * - `/healthz` (Redis answers) and `/readyz` (every queue has a live worker; `?queues=a,b` for some).
  */
 export async function buildServer(rt: Runtime, opts: ServeOptions = {}): Promise<{ app: FastifyInstance; live: LiveEvents }> {
-  // pino's own Logger type is wider than fastify's base logger type; the instance is the same.
-  const app = Fastify({ loggerInstance: rt.log.child({ scope: 'serve' }) as FastifyBaseLogger, disableRequestLogging: true, forceCloseConnections: true });
+  const app = createHttpServer(rt.log.child({ scope: 'serve' }));
   const live = new LiveEvents(duplicateClient(rt.redis, { maxRetriesPerRequest: null }), rt.keys, {
     blockMs: 5000,
     onError: (err) => rt.log.warn({ err }, 'live page stream read failed; retrying'),

@@ -11,8 +11,8 @@ const USAGE = [
 ].join('\n');
 
 function table(entries: DeadEntry[]): string {
-  const rows = entries.map((e) => [e.id, e.at.slice(0, 19).replace('T', ' '), e.queue, e.article ?? '-', e.code, String(e.attempts), e.retried ? 'retried' : 'open', e.reason]);
-  return renderTable(['entry', 'at (UTC)', 'queue', 'article', 'code', 'tries', 'state', 'reason'], rows, [16, 19, 11, 28, 18, 5, 7, 60]);
+  const rows = entries.map((e) => [e.id, e.at.slice(0, 19).replace('T', ' '), e.queue, e.article ?? '-', e.code, String(e.attempts), e.retried ? 'retried' : e.publishedSince ? 'published' : 'open', e.reason]);
+  return renderTable(['entry', 'at (UTC)', 'queue', 'article', 'code', 'tries', 'state', 'reason'], rows, [16, 19, 11, 28, 18, 5, 9, 60]);
 }
 
 async function withRuntime<T>(ctx: CliContext, fn: (rt: ReturnType<typeof createRuntime>) => Promise<T>): Promise<T> {

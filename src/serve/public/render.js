@@ -22,10 +22,23 @@ export function fmtTime(ms) {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** When the news happened: the article's own date when it has one, else when it was published to the stream. */
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * When the news happened (ms): the article's own date when it has one, else
+ * when it was published to the stream. A bare date is a day in Taipei or
+ * Beijing (UTC+8): taken at its noon there, so no time zone moves it to
+ * another day.
+ */
 export function eventTime(v) {
-  const t = v.articleDate ? Date.parse(v.articleDate) : NaN;
+  const d = v.articleDate;
+  const t = d ? Date.parse(DATE_ONLY.test(d) ? `${d}T12:00:00+08:00` : d) : NaN;
   return Number.isFinite(t) ? t : v.publishedMs;
+}
+
+/** The article's date as it gave it when it is a bare date, else date and time here. */
+export function eventTimeLabel(v) {
+  return v.articleDate && DATE_ONLY.test(v.articleDate) ? v.articleDate : fmtTime(eventTime(v));
 }
 
 const signed = (x) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(2)}`;
@@ -64,7 +77,7 @@ export function eventCard(v, { fresh = false } = {}) {
     'li',
     { class: `event${fresh ? ' fresh' : ''}`, lang: v.lang, dataset: { id: v.id, streamId: v.streamId } },
     el('div', { class: 'meta' },
-      el('time', { datetime: new Date(eventTime(v)).toISOString(), title: `published to the stream ${fmtTime(v.publishedMs)}` }, fmtTime(eventTime(v))),
+      el('time', { datetime: new Date(eventTime(v)).toISOString(), title: `published to the stream ${fmtTime(v.publishedMs)}` }, eventTimeLabel(v)),
       el('span', { class: 'source' }, v.source),
       el('span', { class: `sent ${v.sentiment.label}` }, `${v.sentiment.label} ${signed(v.sentiment.score)}`)),
     el('h2', { class: 'title' }, title),
