@@ -16,8 +16,14 @@ function countOf(raw: unknown, def: number, max: number): number {
   return Number.isInteger(n) && n >= 0 ? Math.min(n, max) : def;
 }
 
-function badRequest(reply: FastifyReply, err: unknown) {
-  return reply.code(400).send({ error: err instanceof Error ? err.message : String(err) });
+/** The filters of a request, or null after answering 400 with what was wrong. */
+function filterOf(query: unknown, reply: FastifyReply): ViewFilter | null {
+  try {
+    return parseFilter(query as Record<string, unknown>);
+  } catch (err) {
+    void reply.code(400).send({ error: err instanceof Error ? err.message : String(err) });
+    return null;
+  }
 }
 
 /**
@@ -40,12 +46,8 @@ export function registerEventRoutes(app: FastifyInstance, deps: { redis: RedisCl
   app.get('/api/meta', async () => ({ types: EVENT_TYPES, sentiments: ['positive', 'neutral', 'negative'] }));
 
   app.get('/api/events', async (req, reply) => {
-    let f: ViewFilter;
-    try {
-      f = parseFilter(req.query as Record<string, unknown>);
-    } catch (err) {
-      return badRequest(reply, err);
-    }
+    const f = filterOf(req.query, reply);
+    if (!f) return reply;
     const events = await recentEvents(redis, keys, f, countOf((req.query as Record<string, unknown>).count, 50, 500));
     return { events: events.map(toView) };
   });
@@ -58,12 +60,8 @@ export function registerEventRoutes(app: FastifyInstance, deps: { redis: RedisCl
   });
 
   app.get('/api/events/stream', async (req, reply) => {
-    let f: ViewFilter;
-    try {
-      f = parseFilter(req.query as Record<string, unknown>);
-    } catch (err) {
-      return badRequest(reply, err);
-    }
+    const f = filterOf(req.query, reply);
+    if (!f) return reply;
     const history = countOf((req.query as Record<string, unknown>).history, 50, 500);
     const lastEventId = req.headers['last-event-id'];
     const resumeFrom = typeof lastEventId === 'string' && STREAM_ID.test(lastEventId) ? lastEventId : null;

@@ -1,7 +1,5 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:net';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +7,7 @@ import { createLogger } from '../../../src/logger';
 import { deadCounts, type DeadEntry } from '../../../src/ops/dead';
 import type { Status } from '../../../src/ops/status';
 import { getOutcomes, storeArticles } from '../../../src/redis/articles';
+import { freePort } from '../../../src/redis/ensure';
 import { createRuntime, type Runtime } from '../../../src/runtime/runtime';
 import { buildServer } from '../../../src/serve/app';
 import type { Article } from '../../../src/types';
@@ -47,15 +46,6 @@ const outcome = async (x: Article) => (await getOutcomes(rt.redis, rt.keys, [x.i
 function series(metrics: string, name: string): number {
   const line = metrics.split('\n').find((l) => l.startsWith(`${name} `));
   return line ? Number(line.slice(name.length + 1)) : 0;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 beforeAll(async () => {
