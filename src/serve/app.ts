@@ -44,6 +44,7 @@ export async function buildServer(rt: Runtime, opts: ServeOptions = {}): Promise
   const live = new LiveEvents(duplicateClient(rt.redis, { maxRetriesPerRequest: null }), rt.keys, {
     blockMs: 5000,
     onError: (err) => rt.log.warn({ err }, 'live page stream read failed; retrying'),
+    onRecover: (failures) => rt.log.info({ failures }, 'live page stream read restored'),
   });
   app.addHook('onClose', () => live.close());
 

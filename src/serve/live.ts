@@ -78,7 +78,8 @@ export class LiveEvents {
   constructor(
     private readonly redis: RedisClient,
     private readonly keys: Keys,
-    private readonly opts: { blockMs: number; onError?: (err: unknown) => void },
+    /** `onError` is told of the first failure of a run of them, `onRecover` when reads work again. */
+    private readonly opts: { blockMs: number; onError?: (err: unknown) => void; onRecover?: (failures: number) => void },
   ) {}
 
   /** Start listening; returns the function that stops. */
@@ -95,6 +96,7 @@ export class LiveEvents {
   private async run(): Promise<void> {
     let last: string | null = null;
     let backoff = 200;
+    let failures = 0;
     while (!this.closed && this.listeners.size > 0) {
       try {
         last ??= asEntries(await this.redis.call('XREVRANGE', [this.keys.events, '+', '-', 'COUNT', 1]))[0]?.[0] ?? '0-0';
@@ -105,9 +107,11 @@ export class LiveEvents {
           if (e) for (const l of this.listeners) l(e);
         }
         backoff = 200;
+        if (failures > 0) this.opts.onRecover?.(failures);
+        failures = 0;
       } catch (err) {
         if (this.closed) return;
-        this.opts.onError?.(err);
+        if (failures++ === 0) this.opts.onError?.(err);
         await new Promise((r) => setTimeout(r, backoff));
         backoff = Math.min(backoff * 2, 5000);
       }

@@ -63,12 +63,10 @@ describe('Redis Cluster (REDIS_CLUSTER_NODES)', () => {
     const prefix = tagged('demo');
     const entry = `127.0.0.1:${await cluster.otherMaster(prefix)}`;
     const env = { REDIS_CLUSTER_NODES: entry, NEWSFLOW_PREFIX: prefix };
-    for (let i = 0; i < 2; i++) {
-      const r = await cli(['demo'], env);
-      expect(r.stderr).not.toMatch(/MOVED|CROSSSLOT/);
-      expect(r.code).toBe(0);
-      expect(r.stdout).toContain(`5 of 5 articles published; stream ${prefix}:events holds 5 entries`);
-    }
+    const r = await cli(['demo'], env);
+    expect(r.stderr).not.toMatch(/MOVED|CROSSSLOT/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`5 of 5 articles published; stream ${prefix}:events holds 5 entries`);
     // Reads through the cluster too: a bare ticker code looks through the index keys of every master.
     const tail = await cli(['events', 'tail', '--ticker', '2330', '--from-start', '--count', '10'], env);
     expect(tail.stdout.trim().split('\n')).toHaveLength(5);
