@@ -20,7 +20,7 @@ export function keys(prefix: string) {
     eventsDead: k('events', 'dead'),
     /** Stream of jobs that failed for good, with the reason. */
     dead: k('dead'),
-    /** Entries of `dead` that `newsflow dead retry` ran again (sorted set: entry id by retry time, ms). */
+    /** Entries of `dead` that `newsflow dead retry` ran again (sorted set of entry ids, scored by the entry's own time, ms). */
     deadRetried: k('dead', 'retried'),
     /** Processes running workers: process id by the time of its last report (ms). */
     processes: k('procs'),
