@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cacheDir, decodeSections, encodeSections, readCached, type SectionKind, writeCached } from '../text/sections';
 import { tickerKey } from './markets';
 import type { CompiledAliasIndex, CompiledDictionary } from './compile';
 import type { DictEntry } from './types';
@@ -19,8 +18,8 @@ import type { DictEntry } from './types';
  * only if asked for; the segmenter's words go to jieba as bytes.
  *
  * Compiled files live in a cache directory (`node_modules/.cache/newsflow`
- * of the checkout); `newsflow dict build` writes one, and a load that finds
- * none compiles and writes it.
+ * of the checkout; file format: src/text/sections.ts); `newsflow dict
+ * build` writes one, and a load that finds none compiles and writes it.
  */
 const MAGIC = 'NFDICT\u0000\u0003';
 /** Bump when the compiled layout or what compiling computes changes. */
@@ -28,10 +27,7 @@ export const FORMAT = 3;
 
 const KEEP = 12;
 
-/** Where compiled dictionaries are kept. */
-export function cacheDir(): string {
-  return fileURLToPath(new URL('../../node_modules/.cache/newsflow', import.meta.url));
-}
+export { cacheDir };
 
 const require = createRequire(import.meta.url);
 // What compiling depends on besides the dictionary files: the code that
@@ -39,7 +35,7 @@ const require = createRequire(import.meta.url);
 // decides ordinary words) and OpenCC. A change to any of them makes a new
 // artefact name, so an artefact is never read by code that would compile
 // it differently.
-const INPUTS = ['./compile.ts', './artefact.ts', '../text/trie.ts', '../text/fold.ts', '../text/data/script-fold.txt', '../text/jieba-words.ts', '../text/normalise.ts'];
+const INPUTS = ['./compile.ts', './artefact.ts', '../text/sections.ts', '../text/trie.ts', '../text/fold.ts', '../text/data/script-fold.txt', '../text/jieba-words.ts', '../text/normalise.ts'];
 let fingerprint: string | undefined;
 
 function compilerFingerprint(): string {
@@ -67,20 +63,11 @@ export function artefactName(version: string): string {
   return `dictionary-f${FORMAT}-${compilerFingerprint()}-${version}.bin`;
 }
 
-type Kind = 'i32' | 'u16' | 'u8' | 'utf8';
-interface Section {
-  name: string;
-  kind: Kind;
-  offset: number;
-  /** Elements (bytes for utf8). */
-  length: number;
-}
 interface Header {
   format: number;
   version: string;
   nodes: number;
   count: number;
-  sections: Section[];
 }
 
 /** A dictionary read from an artefact: ids and tables now, entries on demand. */
@@ -118,7 +105,7 @@ export function encodeArtefact(c: CompiledDictionary): Buffer {
     }
   });
   const a = c.alias;
-  const parts: Array<[string, Kind, Uint8Array | Int32Array | Uint16Array]> = [
+  const parts: Array<[string, SectionKind, Uint8Array | Int32Array | Uint16Array]> = [
     ['nodeAt', 'i32', a.trie.nodeAt],
     ['charAt', 'u16', a.trie.charAt],
     ['childAt', 'i32', a.trie.childAt],
@@ -138,63 +125,29 @@ export function encodeArtefact(c: CompiledDictionary): Buffer {
     ['exactCase', 'utf8', enc.encode(a.exactCase.join('\n'))],
     ['segmenterWords', 'utf8', typeof a.segmenterWords === 'string' ? enc.encode(a.segmenterWords) : a.segmenterWords],
   ];
-  const sections: Section[] = [];
-  let offset = 0;
-  for (const [name, kind, arr] of parts) {
-    sections.push({ name, kind, offset, length: kind === 'utf8' ? arr.byteLength : arr.length });
-    offset += Math.ceil(arr.byteLength / 8) * 8;
-  }
-  const header: Header = { format: FORMAT, version: c.version, nodes: a.trie.nodes, count: c.entries.length, sections };
-  const head = Buffer.from(JSON.stringify(header), 'utf8');
-  const start = Math.ceil((12 + head.length) / 8) * 8;
-  const out = Buffer.alloc(start + offset);
-  out.write(MAGIC, 0, 'latin1');
-  out.writeUInt32LE(head.length, 8);
-  head.copy(out, 12);
-  parts.forEach(([, , arr], i) => Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength).copy(out, start + sections[i]!.offset));
-  return out;
+  const header: Header = { format: FORMAT, version: c.version, nodes: a.trie.nodes, count: c.entries.length };
+  return encodeSections(MAGIC, header, parts);
 }
 
 const lines = (s: string): string[] => (s ? s.split('\n') : []);
 
 /** Read a compiled dictionary back; undefined when the bytes are not one of this format and version. */
 export function decodeArtefact(bytes: Buffer, version: string): LoadedDictionary | undefined {
-  if (bytes.length < 12 || bytes.toString('latin1', 0, 8) !== MAGIC) return undefined;
-  const len = bytes.readUInt32LE(8);
-  let header: Header;
+  const f = decodeSections<Header>(bytes, MAGIC);
+  if (!f || f.fields.format !== FORMAT || f.fields.version !== version) return undefined;
+  const { count, nodes } = f.fields;
   try {
-    header = JSON.parse(bytes.toString('utf8', 12, 12 + len)) as Header;
-  } catch {
-    return undefined;
-  }
-  if (header.format !== FORMAT || header.version !== version) return undefined;
-  const start = Math.ceil((12 + len) / 8) * 8;
-  // Views need the file's bytes on an 8-byte boundary; a pooled Buffer may not be.
-  const base = (bytes.byteOffset + start) % 8 === 0 ? bytes : Buffer.from(bytes);
-  const at = new Map(header.sections.map((s) => [s.name, s]));
-  const view = (name: string): Int32Array | Uint16Array | Uint8Array => {
-    const s = at.get(name);
-    if (!s) throw new Error(`artefact lacks section ${name}`);
-    const o = base.byteOffset + start + s.offset;
-    const size = s.kind === 'i32' ? 4 : s.kind === 'u16' ? 2 : 1;
-    if (start + s.offset + s.length * size > base.length) throw new Error(`artefact section ${name} runs past the end`);
-    const buf = base.buffer as ArrayBuffer;
-    return s.kind === 'i32' ? new Int32Array(buf, o, s.length) : s.kind === 'u16' ? new Uint16Array(buf, o, s.length) : new Uint8Array(buf, o, s.length);
-  };
-  const text = (name: string): string => Buffer.from(view(name) as Uint8Array).toString('utf8');
-  let out: LoadedDictionary;
-  try {
-    const offsets = view('entryOffsets') as Int32Array;
-    const entryBytes = view('entries') as Uint8Array;
-    const parsed: Array<DictEntry | undefined> = new Array<DictEntry | undefined>(header.count);
-    const tickerKeys = lines(text('tickerKeys'));
-    const tickerEntry = view('tickerEntry') as Int32Array;
+    const offsets = f.i32('entryOffsets');
+    const entryBytes = f.u8('entries');
+    const parsed: Array<DictEntry | undefined> = new Array<DictEntry | undefined>(count);
+    const tickerKeys = lines(f.text('tickerKeys'));
+    const tickerEntry = f.i32('tickerEntry');
     const tickers = new Map<string, number>();
     tickerKeys.forEach((k, i) => tickers.set(k, tickerEntry[i]!));
-    const ids = lines(text('ids'));
-    out = {
-      version: header.version,
-      count: header.count,
+    const ids = lines(f.text('ids'));
+    return {
+      version,
+      count,
       ids,
       entry(i) {
         let e = parsed[i];
@@ -205,62 +158,37 @@ export function decodeArtefact(bytes: Buffer, version: string): LoadedDictionary
         return e;
       },
       tickers,
-      formText: () => lines(text('formText')),
-      formEntry: view('formEntry') as Int32Array,
-      ambiguousKeys: () => lines(text('ambiguousKeys')),
+      formText: () => lines(f.text('formText')),
+      formEntry: f.i32('formEntry'),
+      ambiguousKeys: () => lines(f.text('ambiguousKeys')),
       alias: {
-        trie: { nodeAt: view('nodeAt') as Int32Array, charAt: view('charAt') as Uint16Array, childAt: view('childAt') as Int32Array, nodes: header.nodes },
-        termNode: view('termNode') as Int32Array,
-        termStart: view('termStart') as Int32Array,
-        termEntry: view('termEntry') as Int32Array,
-        termAmbiguous: view('termAmbiguous') as Uint8Array,
-        termExact: view('termExact') as Int32Array,
-        exactCase: lines(text('exactCase')),
+        trie: { nodeAt: f.i32('nodeAt'), charAt: f.u16('charAt'), childAt: f.i32('childAt'), nodes },
+        termNode: f.i32('termNode'),
+        termStart: f.i32('termStart'),
+        termEntry: f.i32('termEntry'),
+        termAmbiguous: f.u8('termAmbiguous'),
+        termExact: f.i32('termExact'),
+        exactCase: lines(f.text('exactCase')),
         ids,
-        segmenterWords: view('segmenterWords') as Uint8Array,
+        segmenterWords: f.u8('segmenterWords'),
       },
     };
   } catch {
     return undefined;
   }
-  return out;
 }
 
 /** The compiled dictionary of `version` from the cache, if there is one. */
 export function readArtefact(version: string, dir = cacheDir()): LoadedDictionary | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(join(dir, artefactName(version)));
-  } catch {
-    return undefined;
-  }
-  return decodeArtefact(bytes, version);
+  const bytes = readCached(artefactName(version), dir);
+  return bytes ? decodeArtefact(bytes, version) : undefined;
 }
 
 /**
- * Write a compiled dictionary to the cache (through a temporary file and a
- * rename, so a process starting meanwhile never reads half of one) and drop
- * all but the newest few. Returns the path, or undefined when the cache
- * cannot be written (a read-only install compiles at every start instead).
+ * Write a compiled dictionary to the cache and drop all but the newest few.
+ * Returns the path, or undefined when the cache cannot be written (a
+ * read-only install compiles at every start instead).
  */
 export function writeArtefact(c: CompiledDictionary, dir = cacheDir()): string | undefined {
-  try {
-    mkdirSync(dir, { recursive: true });
-    const path = join(dir, artefactName(c.version));
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, encodeArtefact(c));
-    renameSync(tmp, path);
-    prune(dir);
-    return path;
-  } catch {
-    return undefined;
-  }
-}
-
-function prune(dir: string): void {
-  const files = readdirSync(dir)
-    .filter((f) => f.startsWith('dictionary-') && f.endsWith('.bin'))
-    .map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs }))
-    .sort((a, b) => b.t - a.t);
-  for (const { f } of files.slice(KEEP)) unlinkSync(join(dir, f));
+  return writeCached(artefactName(c.version), encodeArtefact(c), 'dictionary-', KEEP, dir);
 }
