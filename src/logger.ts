@@ -6,6 +6,8 @@ import { pino, type Logger } from 'pino';
  * record per line otherwise).
  */
 function errSerializer(err: unknown): unknown {
+  // Already brief (src/redis/error-log.ts): keep as it is.
+  if (!(err instanceof Error)) return err;
   const out = pino.stdSerializers.err(err as Error) as unknown as Record<string, unknown>;
   const cmd = out?.command as { name?: unknown } | undefined;
   if (cmd && typeof cmd === 'object') out.command = { name: cmd.name };
