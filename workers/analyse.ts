@@ -4,7 +4,7 @@ import { RedisNoveltyStore } from '../src/redis/novelty';
 import { publishEvent } from '../src/redis/publish';
 import { startNlpThread } from '../src/runtime/nlp-thread';
 import type { WorkerDefinition } from '../src/runtime/worker';
-import { withNovelty } from '../src/stages/analyse';
+import { withNovelty } from '../src/stages/record';
 
 /**
  * `analyse`: one job per article, from text to published event. Article

@@ -1,5 +1,5 @@
 import { disposition, FatalError, NewsflowError, PermanentError } from '../errors';
-import type { TextAnalysis } from '../stages/analyse';
+import type { TextAnalysis } from '../stages/record';
 import type { Article } from '../types';
 
 /** What the NLP thread is started with (worker_threads `workerData`). */

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/index';
 import { RetryableError } from '../errors';
-import type { TextAnalysis } from '../stages/analyse';
+import type { TextAnalysis } from '../stages/record';
 import type { Article } from '../types';
 import { reviveError, type FromThread, type ThreadSettings } from './nlp-thread-protocol';
 

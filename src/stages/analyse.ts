@@ -1,10 +1,13 @@
 import { articleChars } from '../article';
 import { ArticleTooLargeError, BadInputError } from '../errors';
 import { contentHash, eventId } from '../ids';
-import { label, type NoveltyResult, type NoveltyStore } from '../label/index';
+import { label, type NoveltyStore } from '../label/index';
 import type { Nlp } from '../nlp/types';
 import type { Article, EventRecord } from '../types';
 import { PIPELINE_VERSION } from '../version';
+import { withNovelty, type TextAnalysis } from './record';
+
+export type { TextAnalysis } from './record';
 
 export interface AnalyseDeps {
   nlp: Nlp;
@@ -14,9 +17,6 @@ export interface AnalyseDeps {
   /** Longest text accepted (NEWSFLOW_ARTICLE_MAX_CHARS); unlimited when absent. */
   maxChars?: number;
 }
-
-/** The CPU-bound part of the analysis: everything of the record except novelty. */
-export type TextAnalysis = Omit<EventRecord, 'novelty'>;
 
 /**
  * normalise → segment → tag → label, for one article, with no I/O: what
@@ -50,22 +50,6 @@ export function analyseText(article: Article, deps: Pick<AnalyseDeps, 'nlp' | 'd
     sentiment: labels.sentiment,
     keywords: labels.keywords,
     versions: { pipeline: PIPELINE_VERSION, dictionary: deps.dictionaryVersion },
-  };
-}
-
-/** The event record: the text analysis with the novelty check's answer, fields in schema order. */
-export function withNovelty(a: TextAnalysis, novelty: NoveltyResult): EventRecord {
-  return {
-    schema: a.schema,
-    id: a.id,
-    article: a.article,
-    entities: a.entities,
-    tickers: a.tickers,
-    events: a.events,
-    sentiment: a.sentiment,
-    keywords: a.keywords,
-    novelty,
-    versions: a.versions,
   };
 }
 
