@@ -7,6 +7,7 @@ import { analyse } from '../../stages/analyse';
 import type { EventLabel, EventRecord } from '../../types';
 import { usageError, type Command } from '../command';
 import { readArticleInputs, reportBadInputs } from '../files';
+import { runCorpusEval } from './eval-corpus';
 
 const DEFAULT_INPUTS = ['fixtures/articles', 'fixtures/passages'];
 const DEFAULT_GOLD = 'fixtures/gold';
@@ -51,9 +52,10 @@ async function eventSection(scored: Scored[], goldDir: string): Promise<Section 
  */
 export const evalCommand: Command = {
   name: 'eval',
-  summary: 'score tagging (tickers, entities per kind, events) against the hand-written gold files; exit 1 below target',
-  usage: 'newsflow eval [--gold DIR] [FILE|DIR...]',
+  summary: 'score tagging and events against the seed gold (exit 1 below target), or with --corpus against the corpus gold',
+  usage: 'newsflow eval [--gold DIR] [FILE|DIR...]  |  newsflow eval --corpus DIR [--gold DIR] [--split dev|test|all] [--json]',
   async run(argv, ctx) {
+    if (argv.some((a) => a === '--corpus' || a.startsWith('--corpus='))) return runCorpusEval(this, argv, ctx);
     let parsed;
     try {
       parsed = parseArgs({ args: argv, options: { gold: { type: 'string' } }, allowPositionals: true });
