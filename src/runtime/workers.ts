@@ -16,7 +16,7 @@ export interface WorkerGroup {
 }
 
 /** How long the forced part of a stop may take (hand jobs back, stop threads, drop connections). */
-export const FORCED_STOP_MS = 1_500;
+export const FORCED_STOP_MS = 1_000;
 
 const within = <T>(p: Promise<T>, ms: number): Promise<T | undefined> => Promise.race([p, new Promise<undefined>((r) => void setTimeout(() => r(undefined), ms).unref())]);
 

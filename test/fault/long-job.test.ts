@@ -10,7 +10,7 @@ import { dropPrefix, TEST_REDIS_URL, testConfig, testPrefix } from '../helpers/r
 import { figures, killAll, printFigures, waitUntil } from './harness';
 
 /**
- * A long article (1.2 million characters, seconds of CPU) beside short ones,
+ * A long article (2 million characters, seconds of CPU) beside short ones,
  * in a worker whose job locks last one second (issue 17: the analysis
  * blocked the event loop, no lock was renewed, and every job in the process
  * was analysed three times and dead-lettered as stalled). Then SIGTERM while
@@ -19,27 +19,28 @@ import { figures, killAll, printFigures, waitUntil } from './harness';
  */
 const prefix = testPrefix('fault-long');
 const procs: Proc[] = [];
-const rt = createRuntime(testConfig(prefix, { NEWSFLOW_ARTICLE_MAX_CHARS: '2000000' }), createLogger('silent'));
+const rt = createRuntime(testConfig(prefix, { NEWSFLOW_ARTICLE_MAX_CHARS: '2500000' }), createLogger('silent'));
 afterAll(async () => {
   await killAll(procs);
   await rt.close();
   await dropPrefix(prefix);
 });
 
-const GRACE_MS = 1_000;
+// Short, so that the stop is sure to fall in the middle of the second long analysis.
+const GRACE_MS = 100;
 const env = {
   REDIS_URL: TEST_REDIS_URL,
   NEWSFLOW_PREFIX: prefix,
   NEWSFLOW_LOCK_DURATION: '1s',
   NEWSFLOW_SHUTDOWN_GRACE: `${GRACE_MS}ms`,
-  NEWSFLOW_ARTICLE_MAX_CHARS: '2000000',
+  NEWSFLOW_ARTICLE_MAX_CHARS: '2500000',
   NEWSFLOW_CONCURRENCY_ANALYSE: '4',
   NEWSFLOW_BACKOFF: '200ms',
 };
 
 function longArticle(title: string) {
   const base = fixtureArticles().map((a) => a.body).join('\n');
-  return parseArticleText(`---\ntitle: ${title}\nsource: test\n---\n${base.repeat(Math.ceil(1_200_000 / base.length)).slice(0, 1_200_000)}`, title);
+  return parseArticleText(`---\ntitle: ${title}\nsource: test\n---\n${base.repeat(Math.ceil(2_000_000 / base.length)).slice(0, 2_000_000)}`, title);
 }
 
 describe('fault: a long article among short ones', () => {
@@ -61,7 +62,7 @@ describe('fault: a long article among short ones', () => {
     const long2 = longArticle('長文二');
     const [e2] = await enqueueArticles(rt, [long2]);
     await waitUntil('the second long job to start', async () => (await rt.queues.analyse.getJobState(long2.id)) === 'active', 30_000, 50);
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 100));
     const t0 = Date.now();
     w1.child.kill('SIGTERM');
     const exit = await w1.exited;

@@ -69,7 +69,8 @@ export const workersCommand: Command = {
       offSignals();
       offParent();
       const r = rt as Runtime | null;
-      if (r) await Promise.race([r.close(), new Promise((res) => setTimeout(res, STOP_MARGIN_MS / 2).unref())]);
+      // What is left of the margin after a forced stop (FORCED_STOP_MS) for the command connection.
+      if (r) await Promise.race([r.close(), new Promise((res) => setTimeout(res, STOP_MARGIN_MS / 4).unref())]);
     }
   },
 };
