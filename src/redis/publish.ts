@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './cluster';
 import type { Keys } from '../keys';
 import type { EventRecord } from '../types';
 import { runScript } from './scripts';
@@ -16,7 +16,7 @@ export interface PublishOptions {
  * (`src/redis/lua/publish-4n.lua`). The record is serialised here, once.
  * Returns the stream entry id and whether it is new.
  */
-export async function publishEvent(redis: Redis, keys: Keys, record: EventRecord, opts: PublishOptions): Promise<{ streamId: string; added: boolean }> {
+export async function publishEvent(redis: RedisClient, keys: Keys, record: EventRecord, opts: PublishOptions): Promise<{ streamId: string; added: boolean }> {
   const indexKeys = [...record.tickers.map((t) => keys.tickerIndex(t)), ...record.entities.map((e) => keys.entityIndex(e.id))];
   const types = [...new Set(record.events.map((e) => e.type))];
   const [streamId, added] = await runScript<[string, number]>(

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './cluster';
 
 const cache = new Map<string, string>();
 
@@ -9,9 +9,9 @@ const cache = new Map<string, string>();
  * The script is defined once per connection; ioredis then sends EVALSHA and
  * falls back to EVAL when the server does not know it yet (after a restart).
  */
-export function runScript<T>(redis: Redis, file: string, keys: string[], args: string[]): Promise<T> {
+export function runScript<T>(redis: RedisClient, file: string, keys: string[], args: string[]): Promise<T> {
   const name = `newsflow_${file.replace(/\W/g, '_')}`;
-  const r = redis as Redis & Record<string, unknown>;
+  const r = redis as RedisClient & Record<string, unknown>;
   if (typeof r[name] !== 'function') {
     let lua = cache.get(file);
     if (lua === undefined) {

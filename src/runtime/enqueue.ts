@@ -1,8 +1,8 @@
 import { ArticleTooLargeError } from '../errors';
 import { articleChars } from '../article';
 import { contentHash } from '../ids';
-import { articleValue, parseOutcome } from '../redis/articles';
-import { deadLetter } from '../redis/dead';
+import { parseOutcome, storeArticles } from '../redis/articles';
+import { clearDeadOutcomes, deadLetter } from '../redis/dead';
 import type { Article } from '../types';
 import type { AnalyseJobData } from './jobs';
 import type { Runtime } from './runtime';
@@ -30,8 +30,8 @@ const BULK = 500;
  *
  * One pipelined round trip reads the job keys and outcomes of all articles;
  * only articles that have a job pay for the per-job state check. Texts are
- * written (and stale outcomes of re-run articles dropped) in one more
- * pipeline whose replies are checked, so a refused write (Redis at
+ * written in one more pipeline whose replies are checked (and stale dead
+ * outcomes of re-run articles dropped in another), so a refused write (Redis at
  * maxmemory) throws instead of leaving a job without its text.
  */
 export async function enqueueArticles(rt: Runtime, articles: Article[]): Promise<Enqueued[]> {
@@ -69,13 +69,9 @@ export async function enqueueArticles(rt: Runtime, articles: Article[]): Promise
     }
   }
 
-  if (store.length) {
-    const p = redis.pipeline();
-    for (const i of store) p.set(keys.article(articles[i]!.id), articleValue(articles[i]!, hashes[i]!), 'PX', config.articleTtl);
-    // A re-run must not be reported by the outcome of the run before it.
-    for (const i of add) p.del(keys.outcome(articles[i]!.id));
-    for (const [err] of (await p.exec()) ?? []) if (err) throw err;
-  }
+  await storeArticles(redis, keys, store.map((i) => articles[i]!), config.articleTtl);
+  // A re-run must not be reported by the dead outcome of the run before it.
+  await clearDeadOutcomes(redis, keys, add.map((i) => articles[i]!.id));
   for (let k = 0; k < add.length; k += BULK) {
     const chunk = add.slice(k, k + BULK);
     await queue.addBulk(chunk.map((i) => ({ name: 'analyse', data: { articleId: articles[i]!.id, contentHash: hashes[i]! } satisfies AnalyseJobData, opts: { jobId: articles[i]!.id } })));

@@ -1,9 +1,8 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Config } from '../config/index';
 import { keys as makeKeys, QUEUES, type Keys, type QueueName } from '../keys';
 import type { Logger } from '../logger';
-import { createRedis } from '../redis/connection';
+import { createClient, type RedisClient } from '../redis/cluster';
 import { throttledErrorLog } from '../redis/error-log';
 import type { JobPayloads, JobResults } from './jobs';
 
@@ -19,7 +18,7 @@ export interface Runtime {
   config: Config;
   keys: Keys;
   log: Logger;
-  redis: Redis;
+  redis: RedisClient;
   queues: Queues;
   close(): Promise<void>;
 }
@@ -36,7 +35,7 @@ export function defaultJobOptions(config: Config) {
 
 export function createRuntime(config: Config, log: Logger): Runtime {
   const keys = makeKeys(config.prefix);
-  const redis = createRedis(config.redisUrl, log.child({ conn: 'commands' }));
+  const redis = createClient(config, log.child({ conn: 'commands' }));
   const created = new Map<QueueName, Queue>();
   const queueError = throttledErrorLog(log, 'queue error');
   const queue = (name: QueueName): Queue => {

@@ -4,7 +4,8 @@ import type { Config } from '../config/index';
 import { disposition, NewsflowError, RetryableError } from '../errors';
 import type { QueueName } from '../keys';
 import type { Logger } from '../logger';
-import { createRedis } from '../redis/connection';
+import { countDeadLetter, countJobDone, countJobFailed } from '../ops/metrics';
+import { createClient } from '../redis/cluster';
 import { deadLetter } from '../redis/dead';
 import { throttledErrorLog } from '../redis/error-log';
 import { isOutOfMemory } from '../redis/oom';
@@ -113,14 +114,16 @@ export async function startWorker<Q extends QueueName>(def: WorkerDefinition<Q>,
   const qlog = rt.log.child({ queue: def.queue });
   const oomLog = throttledErrorLog(qlog, 'redis out of memory; jobs delayed, not failed');
   const deadLog = throttledErrorLog(qlog, 'dead-letter write failed; job delayed', { level: 'error' });
-  const dead = (job: Job<JobPayloads[Q]>, err: unknown) => {
+  const dead = async (job: Job<JobPayloads[Q]>, err: unknown) => {
     const d = describe(err);
-    return deadLetter(
+    const id = await deadLetter(
       rt.redis,
       keys,
       { articleId: def.articleId(job.data), contentHash: def.contentHash?.(job.data) ?? null, queue: def.queue, jobId: String(job.id), error: d.name, code: d.code, reason: d.message, attempts: job.attemptsMade + 1 },
       { maxLen: config.deadMaxLen, retentionMs: config.retention },
     );
+    if (id) countDeadLetter(def.queue);
+    return id;
   };
   /** Move a running job to delayed without counting an attempt; tries a few times, as Redis may be refusing writes. */
   const later = (job: Job, token: string | undefined, delayMs: number) => persist(() => job.moveToDelayed(Date.now() + delayMs, token), 5, 100);
@@ -128,7 +131,7 @@ export async function startWorker<Q extends QueueName>(def: WorkerDefinition<Q>,
   // Jobs handed back by a forced stop: their late failure is nobody's business.
   const released = new Set<string>();
 
-  const connection = createRedis(config.redisUrl, qlog.child({ conn: 'worker' }));
+  const connection = createClient(config, qlog.child({ conn: 'worker' }));
   const worker = new Worker<JobPayloads[Q], JobResults[Q]>(
     keys.queue(def.queue),
     async (job, token, signal) => {
@@ -137,7 +140,9 @@ export async function startWorker<Q extends QueueName>(def: WorkerDefinition<Q>,
       active.set(String(job.id), { job, token });
       try {
         const result = await started.process(job.data, job, { log, signal });
-        log.info({ durationMs: Math.round(performance.now() - t0) }, 'job done');
+        const ms = performance.now() - t0;
+        log.info({ durationMs: Math.round(ms) }, 'job done');
+        countJobDone(def.queue, ms / 1000, result);
         return result;
       } catch (err) {
         const durationMs = Math.round(performance.now() - t0);
@@ -149,6 +154,7 @@ export async function startWorker<Q extends QueueName>(def: WorkerDefinition<Q>,
         }
         const what = disposition(err);
         const last = what !== 'retry' || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        countJobFailed(def.queue, durationMs / 1000, describe(err).code, last);
         if (!last) {
           log.warn({ err, durationMs, attempt: job.attemptsMade + 1 }, 'job failed, will retry');
           throw err;

@@ -1,4 +1,5 @@
 import type { QueueName } from '../keys';
+import { startReporter } from '../ops/reporter';
 import type { Runtime } from './runtime';
 import { startWorker, type RunningWorker, type WorkerDefinition } from './worker';
 
@@ -34,8 +35,12 @@ export async function startWorkers(rt: Runtime, definitions: WorkerDefinition[])
     await within(Promise.allSettled(workers.map(async (w) => (await w.worker.close(true), await w.dispose()))), FORCED_STOP_MS);
     throw err;
   }
+  // Heartbeat and counters in Redis, for `newsflow serve` and `newsflow status`.
+  const queues = definitions.map((d) => d.queue);
+  const reporter = startReporter(rt.redis, rt.keys, { queues, ready: () => workers.every((w) => w.worker.isRunning()), intervalMs: rt.config.metricsInterval });
+  void reporter.report().catch(() => undefined);
   return {
-    queues: definitions.map((d) => d.queue),
+    queues,
     workers,
     async close(graceMs) {
       const graceful = Promise.allSettled(workers.map((w) => w.worker.close())).then(() => false);
@@ -51,6 +56,8 @@ export async function startWorkers(rt: Runtime, definitions: WorkerDefinition[])
       } else {
         await within(Promise.allSettled(workers.map((w) => w.dispose())), FORCED_STOP_MS);
       }
+      // The last report says this process stopped; with Redis gone it is simply missed.
+      await within(reporter.stop(), FORCED_STOP_MS / 4);
       return { forced, released };
     },
   };

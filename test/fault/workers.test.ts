@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger';
+import { duplicateClient } from '../../src/redis/cluster';
 import { createRuntime, type Runtime } from '../../src/runtime/runtime';
 import { parseEntry } from '../../src/stream/entry';
 import { newsflow, type Proc } from '../helpers/processes';
@@ -61,7 +62,7 @@ async function allPublished(rt: Runtime, ids: string[]): Promise<boolean> {
  * publish.
  */
 function killRightAfterPublish(rt: Runtime, procs: Proc[], timeoutMs: number): Promise<{ articleId: string; killed: Proc; tries: number }> {
-  const sub = rt.redis.duplicate();
+  const sub = duplicateClient(rt.redis);
   const all = (sig: NodeJS.Signals) => procs.forEach((p) => p.child.exitCode === null && p.child.kill(sig));
   return new Promise((resolve, reject) => {
     let busy = false;

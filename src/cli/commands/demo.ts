@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { startQueueWorkers } from '../../../workers/index';
 import { durationMs } from '../../config/field';
-import { ensureRedis } from '../../redis/ensure';
+import { ensureConnection } from '../../redis/cluster';
 import { recordFromFields } from '../../redis/publish';
 import { enqueueArticles } from '../../runtime/enqueue';
 import { createRuntime } from '../../runtime/runtime';
@@ -32,7 +32,7 @@ export const demoCommand: Command = {
     const inputs = await readArticleInputs(positionals.length ? positionals : [DEFAULT_FIXTURES], ctx.stdin);
     const bad = reportBadInputs(inputs, ctx.stderr, 'demo');
     const docs = inputs.flatMap((i) => (i.article ? [{ name: i.name, article: i.article }] : []));
-    const redis = await ensureRedis(ctx.config.redisUrl);
+    const redis = await ensureConnection(ctx.config);
     if (redis.private) ctx.stderr.write(`newsflow demo: no Redis at ${ctx.config.redisUrl}; using a private redis-server at ${redis.url} for this run\n`);
     const config = Object.freeze({ ...ctx.config, redisUrl: redis.url });
     const rt = createRuntime(config, ctx.log);

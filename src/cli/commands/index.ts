@@ -24,4 +24,7 @@ export const commands: CommandEntry[] = [
   { name: 'feeds', load: async () => (await import('./feeds')).feedsCommand },
   { name: 'ingest', load: async () => (await import('./ingest')).ingestCommand },
   { name: 'extract', load: async () => (await import('./extract')).extractCommand },
+  { name: 'serve', load: async () => (await import('./serve')).serveCommand },
+  { name: 'status', load: async () => (await import('./status')).statusCommand },
+  { name: 'dead', load: async () => (await import('./dead')).deadCommand },
 ];

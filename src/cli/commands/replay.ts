@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { durationMs } from '../../config/field';
-import { RedisUnavailableError } from '../../errors';
-import { pingRedis } from '../../redis/ensure';
+import { requireRedis } from '../../redis/cluster';
 import { enqueueArticles } from '../../runtime/enqueue';
 import { createRuntime } from '../../runtime/runtime';
 import { waitForOutcomes } from '../../runtime/wait';
@@ -22,7 +21,7 @@ export const replayCommand: Command = {
     const inputs = await readArticleInputs(positionals.length ? positionals : [DEFAULT_FIXTURES], ctx.stdin);
     const bad = reportBadInputs(inputs, ctx.stderr, 'replay');
     const articles = inputs.flatMap((i) => (i.article ? [i.article] : []));
-    if (!(await pingRedis(ctx.config.redisUrl))) throw new RedisUnavailableError(`no Redis answers at ${ctx.config.redisUrl} (set REDIS_URL; workers must run against the same Redis)`);
+    await requireRedis(ctx.config, 'workers must run against the same Redis');
     const rt = createRuntime(ctx.config, ctx.log);
     try {
       const enq = await enqueueArticles(rt, articles);

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { loadDefinitions, parseQueueList } from '../../../workers/index';
 import { RedisUnavailableError } from '../../errors';
-import { pingRedis } from '../../redis/ensure';
+import { startMetricsServer } from '../../ops/metrics-server';
+import { assertClusterPrefix, describeTarget, pingClient, usesCluster } from '../../redis/cluster';
 import { createRuntime, type Runtime } from '../../runtime/runtime';
 import { exitAfter, onShutdownSignal, watchParent } from '../../runtime/signals';
 import { startWorkers, type WorkerGroup } from '../../runtime/workers';
@@ -10,11 +11,11 @@ import type { Command } from '../command';
 /** Beyond the grace, what a stop may take to hand jobs back and close connections before the process ends anyway. */
 export const STOP_MARGIN_MS = 2_000;
 
-/** Wait for Redis to answer a PING, up to `waitMs`; false if it never did (or `stopped` says to give up). */
-async function waitForRedis(url: string, waitMs: number, stopped: () => boolean): Promise<boolean> {
+/** Wait for Redis (or the cluster) to answer a PING, up to `waitMs`; false if it never did (or `stopped` says to give up). */
+async function waitForRedis(config: Parameters<typeof pingClient>[0], waitMs: number, stopped: () => boolean): Promise<boolean> {
   const end = Date.now() + waitMs;
   for (let pause = 100; !stopped(); pause = Math.min(pause * 2, 1000)) {
-    if (await pingRedis(url, Math.min(1500, Math.max(200, end - Date.now())))) return true;
+    if (await pingClient(config, Math.min(1500, Math.max(200, end - Date.now())))) return true;
     if (Date.now() + pause > end) return false;
     await new Promise((r) => setTimeout(r, pause));
   }
@@ -39,6 +40,7 @@ export const workersCommand: Command = {
     const { config, log } = ctx;
     let stopReason: string | null = null;
     let rt: Runtime | null = null;
+    let metrics: Awaited<ReturnType<typeof startMetricsServer>> | null = null;
     let wake: () => void = () => {};
     const stopped = new Promise<void>((r) => (wake = r));
     const stop = (reason: string) => {
@@ -52,13 +54,21 @@ export const workersCommand: Command = {
     const offSignals = onShutdownSignal((signal) => stop(signal));
     const offParent = watchParent((parent) => stop(`parent process ${parent} exited`));
     try {
-      if (!(await waitForRedis(config.redisUrl, config.redisWait, () => stopReason !== null))) {
+      if (usesCluster(config)) assertClusterPrefix(config.prefix);
+      if (!(await waitForRedis(config, config.redisWait, () => stopReason !== null))) {
         if (stopReason) return 0;
-        throw new RedisUnavailableError(`no Redis answered at ${config.redisUrl} within ${config.redisWait} ms (NEWSFLOW_REDIS_WAIT); set REDIS_URL or start Redis`);
+        throw new RedisUnavailableError(`no Redis answered at ${describeTarget(config)} within ${config.redisWait} ms (NEWSFLOW_REDIS_WAIT); set REDIS_URL or start Redis`);
       }
       const definitions = await loadDefinitions(queues);
       rt = createRuntime(config, log);
-      const group: WorkerGroup | null = await Promise.race([startWorkers(rt, definitions), stopped.then(() => null)]);
+      const running: { group?: WorkerGroup | null } = {};
+      // First the port (NEWSFLOW_METRICS_PORT), so a port in use stops the command before any job is taken.
+      metrics = config.metricsPort === null ? null : await startMetricsServer({
+        host: config.metricsHost, port: config.metricsPort, redis: rt.redis, queues, log: log.child({ scope: 'metrics' }),
+        ready: () => running.group?.workers.every((w) => w.worker.isRunning()) ?? false,
+      });
+      if (metrics) log.info({ url: metrics.url }, 'metrics listening');
+      const group = (running.group = await Promise.race([startWorkers(rt, definitions), stopped.then(() => null)]));
       if (!group) return 0;
       log.info({ queues, prefix: config.prefix, pid: process.pid }, 'workers started');
       await stopped;
@@ -68,6 +78,8 @@ export const workersCommand: Command = {
     } finally {
       offSignals();
       offParent();
+      const m = metrics as { close(): Promise<void> } | null;
+      if (m) await Promise.race([m.close(), new Promise((res) => setTimeout(res, STOP_MARGIN_MS / 4).unref())]);
       const r = rt as Runtime | null;
       // What is left of the margin after a forced stop (FORCED_STOP_MS) for the command connection.
       if (r) await Promise.race([r.close(), new Promise((res) => setTimeout(res, STOP_MARGIN_MS / 4).unref())]);
