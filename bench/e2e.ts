@@ -1,10 +1,9 @@
-import type { Queue } from 'bullmq';
 import type { RedisClient } from '../src/redis/cluster';
 import { enqueueArticles } from '../src/runtime/enqueue';
 import type { Runtime } from '../src/runtime/runtime';
 import type { Article } from '../src/types';
 import { round1 } from './analyse';
-import { cpuMsOf, HOT_QUEUES, sleep } from './procs';
+import { cpuMsOf, sleep } from './procs';
 
 export interface Saturation {
   articles: number;
@@ -53,11 +52,9 @@ export interface FixedRate {
  */
 export async function clearBacklog(rt: Runtime, maxMs = 15_000): Promise<void> {
   const deadline = Date.now() + maxMs;
-  const queues = HOT_QUEUES.map((q) => (rt.queues as Record<string, Queue>)[q]).filter((q): q is Queue => Boolean(q));
   while (Date.now() < deadline) {
-    for (const q of queues) await q.drain(true);
-    let active = 0;
-    for (const q of queues) active += await q.getActiveCount();
+    await rt.queues.analyse.drain(true);
+    const active = await rt.queues.analyse.getActiveCount();
     if (active === 0) return;
     await sleep(200);
   }

@@ -4,13 +4,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { childEnv } from '../src/config/index';
-import { QUEUES } from '../src/keys';
-
-/**
- * The queues an article passes through after it is enqueued: analyse, and
- * publish where the runtime still has a queue of its own for it.
- */
-export const HOT_QUEUES: readonly string[] = QUEUES.filter((q) => q === 'analyse' || q === 'publish');
 
 const BIN = fileURLToPath(new URL('../bin/newsflow.mjs', import.meta.url));
 
@@ -54,7 +47,7 @@ export function cpuMsOf(pid: number): number {
 }
 
 /**
- * Start `newsflow workers --only <HOT_QUEUES>` with the given environment
+ * Start `newsflow workers --only analyse` with the given environment
  * on top of this one, and wait (at most `timeoutMs`) until it has loaded
  * everything and logged `workers started`.
  */
@@ -62,7 +55,7 @@ export async function startWorkerProc(env: Record<string, string>, logDir: strin
   const logFile = join(logDir, `worker-${env.NEWSFLOW_PREFIX}-${n}.log`);
   const fd = openSync(logFile, 'w');
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, BIN, 'workers', '--only', HOT_QUEUES.join(',')], { env: childEnv({ LOG_LEVEL: 'info', ...env }), stdio: ['ignore', 'ignore', fd] });
+  const child = spawn(process.execPath, [...nodeArgs, BIN, 'workers', '--only', 'analyse'], { env: childEnv({ LOG_LEVEL: 'info', ...env }), stdio: ['ignore', 'ignore', fd] });
   closeSync(fd);
   live.add(child);
   child.once('exit', () => live.delete(child));

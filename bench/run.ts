@@ -18,7 +18,7 @@ import { bareBullmq, type Bare } from './bare';
 import { coldTag } from './cold';
 import { compileThenLoad, syntheticDictDirs } from './dictionary';
 import { clearBacklog, fixedRate, saturation, type FixedRate, type Saturation } from './e2e';
-import { dropPrefix, HOT_QUEUES, killAll, rssOf, sleep, startWorkerProc, stopWorkerProc, type WorkerProc } from './procs';
+import { dropPrefix, killAll, rssOf, sleep, startWorkerProc, stopWorkerProc, type WorkerProc } from './procs';
 import { profile } from './profile';
 import { hotList, judge, markdown, type Results } from './report';
 
@@ -203,7 +203,7 @@ async function main(): Promise<Results> {
     generatedAt: new Date().toISOString(),
     durationSec: Math.round((Date.now() - started) / 1000),
     machine: { ...machine, loadAvgAtEnd: loadavg().map((x) => Math.round(x * 10) / 10) },
-    setup: { workerProcesses: nWorkers, queues: [...HOT_QUEUES], concurrencyAnalyse: config.concurrencyAnalyse, concurrencyPublish: config.concurrencyPublish, logLevel: 'info' },
+    setup: { workerProcesses: nWorkers, concurrencyAnalyse: config.concurrencyAnalyse, logLevel: 'info' },
     coldTag: cold,
     bare,
     analyse: analyseResult,
