@@ -158,8 +158,10 @@ function spellings(row: Row): { name: string; aliases: string[] } {
   const suffix = (row.market === 'TWSE' || row.market === 'TPEx' ? TW_SUFFIX : CN_SUFFIX).exec(row.name);
   let name = suffix ? row.name.slice(0, -suffix[0].length) : row.name;
   const aliases: string[] = [];
+  // An A-share under special treatment is written with its ST or *ST while
+  // it has one (*ST银江): the name keeps it, the bare name is an alias.
   const st = CN_PREFIX.exec(name);
-  if (st && name.length - st[0].length >= 2) name = name.slice(st[0].length);
+  if (st && name.length - st[0].length >= 2) aliases.push(name.slice(st[0].length));
   // A Taiwanese -KY company is written with and without it (世芯-KY, 世芯):
   // the seeds write the suffix, so it stays in the name.
   if (suffix && /^-KY/.test(suffix[0])) name = `${name}-KY`;

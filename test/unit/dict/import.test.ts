@@ -96,7 +96,7 @@ describe('merging imported files under the shipped dictionary', () => {
     expect(d.aliases.get('贵州茅台')).toEqual(['CN:600519']);
     expect(d.aliases.get('貴州茅臺')).toEqual(['CN:600519']);
     // The shipped dictionary has Tencent (companies-hk.jsonl): its entry wins over the import's.
-    expect(d.byTicker.get('HKEX:00700')?.name).toBe('騰訊控股');
+    expect(d.byTicker.get('HKEX:00700')?.name).toBe('騰訊');
     expect(d.byTicker.get('SZSE:300750')?.name).toBe('寧德時代');
   });
 });

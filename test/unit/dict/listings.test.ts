@@ -44,7 +44,7 @@ describe('building the whole-market layer from the exchange listings', () => {
     expect(byId.get('TW:3661')).toMatchObject({ name: '世芯-KY', aliases: ['世芯'] });
     expect(byId.get('TW:2258')).toMatchObject({ name: '鴻華先進', aliases: ['鴻華先進-創'] });
     expect(byId.get('CN:688256')).toMatchObject({ name: '寒武纪', aliases: ['寒武纪-U'], ticker: { market: 'SSE' } });
-    expect(byId.get('CN:000004')).toMatchObject({ name: '国华', aliases: ['*ST国华'], ticker: { market: 'SZSE' } });
+    expect(byId.get('CN:000004')).toMatchObject({ name: '*ST国华', aliases: ['国华'], ticker: { market: 'SZSE' } });
     expect(byId.get('CN:920001')?.ticker?.market).toBe('BSE');
   });
 
