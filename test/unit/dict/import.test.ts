@@ -1,15 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dictCommand } from '../../../src/cli/commands/dict';
-import type { CliContext } from '../../../src/cli/command';
-import { loadConfig } from '../../../src/config/index';
 import { importListing, listingFileName, writeDictFile } from '../../../src/dict/import';
 import { foldAlias, loadDictionary, SHIPPED_DICT_DIR } from '../../../src/dict/load';
-import { createLogger } from '../../../src/logger';
 import { BadInputError } from '../../../src/errors';
+import { cliContext } from '../../helpers/cli-context';
 
 const LISTINGS = join(import.meta.dirname, '../../../fixtures/listings');
 const read = (name: string): string => readFileSync(join(LISTINGS, name), 'utf8');
@@ -102,16 +99,7 @@ describe('merging imported files under the shipped dictionary', () => {
 });
 
 describe('newsflow dict', () => {
-  function ctx(dictPath = ''): CliContext & { out: () => string; err: () => string } {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let o = '';
-    let e = '';
-    stdout.on('data', (b: Buffer) => (o += b.toString()));
-    stderr.on('data', (b: Buffer) => (e += b.toString()));
-    const config = loadConfig({ NEWSFLOW_DICT_PATH: dictPath });
-    return { config, log: createLogger('silent'), stdout, stderr, stdin: new PassThrough(), out: () => o, err: () => e };
-  }
+  const ctx = (dictPath = '') => cliContext({ NEWSFLOW_DICT_PATH: dictPath });
 
   it('check exits 0 on the shipped dictionary and 1 naming file and line otherwise', async () => {
     const good = ctx();

@@ -1,29 +1,18 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dictCommand } from '../../../src/cli/commands/dict';
-import type { CliContext } from '../../../src/cli/command';
-import { loadConfig } from '../../../src/config/index';
 import { ambiguityReason, buildListings, listingNotice } from '../../../src/dict/listings';
 import { loadDictionary, SHIPPED_DICT_DIR } from '../../../src/dict/load';
 import { parseDictDir } from '../../../src/dict/parse';
-import { createLogger } from '../../../src/logger';
+import { cliContext } from '../../helpers/cli-context';
 
 const SAMPLE = join(import.meta.dirname, '../../../fixtures/listings/shared-sample');
 const tmp = mkdtempSync(join(tmpdir(), 'newsflow-listings-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function ctx(): CliContext & { out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let o = '';
-  let e = '';
-  stdout.on('data', (b: Buffer) => (o += b.toString()));
-  stderr.on('data', (b: Buffer) => (e += b.toString()));
-  return { config: loadConfig({}), log: createLogger('silent'), stdout, stderr, stdin: new PassThrough(), out: () => o, err: () => e };
-}
+const ctx = () => cliContext();
 
 describe('building the whole-market layer from the exchange listings', () => {
   const built = buildListings(SAMPLE);
