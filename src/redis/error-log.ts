@@ -1,4 +1,3 @@
-import type { Logger } from '../logger';
 
 /** How often one kind of repeated Redis error is logged at most. */
 export const ERROR_LOG_INTERVAL_MS = 10_000;
@@ -12,7 +11,10 @@ export const ERROR_LOG_INTERVAL_MS = 10_000;
  * timer at the end of the interval if no further error comes. The logged
  * error carries no command arguments (they can hold a whole Lua script).
  */
-export function throttledErrorLog(log: Logger, msg: string, opts: { intervalMs?: number; level?: 'warn' | 'error' } = {}): (err: unknown, fields?: Record<string, unknown>) => void {
+/** Any logger with pino's `warn`/`error` shape (a consumer's logger may have `warn` only). */
+export type LevelLogger = { [level in 'warn' | 'error']?: (obj: object, msg: string) => void };
+
+export function throttledErrorLog(log: LevelLogger, msg: string, opts: { intervalMs?: number; level?: 'warn' | 'error' } = {}): (err: unknown, fields?: Record<string, unknown>) => void {
   const intervalMs = opts.intervalMs ?? ERROR_LOG_INTERVAL_MS;
   const level = opts.level ?? 'warn';
   let last = 0;
@@ -20,7 +22,7 @@ export function throttledErrorLog(log: Logger, msg: string, opts: { intervalMs?:
   let latest: { err: unknown; fields: Record<string, unknown> | undefined } | null = null;
   let timer: NodeJS.Timeout | null = null;
   const emit = (err: unknown, fields: Record<string, unknown> | undefined, count: number) => {
-    log[level]({ ...fields, err: briefError(err), count, intervalMs }, msg);
+    log[level]?.({ ...fields, err: briefError(err), count, intervalMs }, msg);
     last = Date.now();
   };
   const flush = () => {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -75,10 +76,20 @@ describe('workers: start-up errors end the process with one line', () => {
     expect(p.logs).toHaveLength(1);
     expect(p.logs[0]!.msg).toMatch(/^newsflow workers: no Redis answered at .* within 1000 ms \(NEWSFLOW_REDIS_WAIT\)/);
 
-    const waiting = start(['workers', '--only', 'ingest:feed'], { REDIS_URL: url, NEWSFLOW_REDIS_WAIT: '60s' });
-    await new Promise((r) => setTimeout(r, 2_500));
-    waiting.child.kill('SIGTERM');
-    const stopped = await exitWithin(waiting, GRACE_MS + SLACK_MS);
+    // A server that takes connections and never answers: once the worker has
+    // connected, it is surely waiting for Redis (and has its signal handlers).
+    const connected = new Promise<void>((resolve) => {
+      const silent = createServer(() => resolve()).listen(0, '127.0.0.1');
+      cleanups.push(() => new Promise<void>((r) => silent.close(() => r())));
+      silent.on('listening', () => {
+        const { port } = silent.address() as AddressInfo;
+        waiting = start(['workers', '--only', 'ingest:feed'], { REDIS_URL: `redis://127.0.0.1:${port}`, NEWSFLOW_REDIS_WAIT: '60s' });
+      });
+    });
+    let waiting: Proc | undefined;
+    await connected;
+    waiting!.child.kill('SIGTERM');
+    const stopped = await exitWithin(waiting!, GRACE_MS + SLACK_MS);
     expect(stopped.code).toBe(0);
   });
 });
