@@ -21,7 +21,7 @@ export async function analyse(article: Article, deps: AnalyseDeps): Promise<Even
   if (!article.title.trim() && !article.body.trim()) throw new BadInputError(`article ${article.id} has neither title nor body`);
   deps.signal?.throwIfAborted();
   const tagged = deps.nlp.tag({ title: article.title, body: article.body });
-  const labels = label(tagged);
+  const labels = label(tagged, { publishedAt: article.publishedAt });
   const hash = contentHash(article.title, article.body);
   const novelty = await deps.novelty.check(article.id, labels.simhash);
   return {

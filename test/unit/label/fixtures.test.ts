@@ -22,7 +22,7 @@ beforeAll(() => {
   for (const f of files) {
     const a = parseArticleText(readFileSync(new URL(f, root), 'utf8'), f);
     const tagged = nlp.tag({ title: a.title, body: a.body });
-    out.set(f.split('/')[1]!, { tagged, labels: label(tagged) });
+    out.set(f.split('/')[1]!, { tagged, labels: label(tagged, { publishedAt: a.publishedAt }) });
   }
 });
 
