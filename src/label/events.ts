@@ -77,12 +77,18 @@ function inName(v: SentenceView, h: Hit): boolean {
 // 受惠於ＡＩ晶片客戶訂單湧入，…, 隨著料況…恢復正常，….
 const CAUSE_SPAN = /受到?[^，,。；;]{1,30}?(?:影響|影响|衝擊|冲击|拖累|帶動|带动|推動|推动|波及|打擊|打击|激勵|激励)/g;
 const CAUSE_CLAUSE = /^[\s「『“"]*(?:受惠於|受惠于|受惠|得益於|得益于|受益於|受益于|隨著|随着|在[^，,]{1,20}(?:帶動|带动|推動|推动)下)/;
+// A clause that sets up a comparison (相對今年5月上市的…寧德時代，…) names a
+// benchmark, not the fact.
+const COMPARE_CLAUSE = /^[\s「『“"]*(?:相對於|相对于|相對|相对|相比|相較於|相较于|相較|相较|對比|对比|比起|較之|较之)/;
+// A word followed by these names a risk or a time before it, not a fact:
+// 監管風險, 公布業績前.
+const NOT_YET_AFTER = /^(?:風險|风险|疑慮|疑虑|隱憂|隐忧|陰霾|阴霾|之前|前[^0-9０-９一二三四五六七八九十兩两]|前$)/;
 
 /** The spans of clause `ci` that only give a cause. */
 function causes(v: SentenceView, ci: number): Array<[number, number]> {
   const c = v.clauses[ci]!;
   const text = v.source.slice(c.start, c.end);
-  if (ci < v.clauses.length - 1 && CAUSE_CLAUSE.test(text)) return [[c.start, c.end]];
+  if (ci < v.clauses.length - 1 && (CAUSE_CLAUSE.test(text) || COMPARE_CLAUSE.test(text))) return [[c.start, c.end]];
   const out: Array<[number, number]> = [];
   for (const m of text.matchAll(CAUSE_SPAN)) out.push([c.start + m.index, c.start + m.index + m[0].length]);
   return out;
@@ -103,12 +109,19 @@ interface Fact {
   word: string;
   /** A launch, capacity or price fact with a product to be about. */
   product: boolean;
+  /** An index's move: it has no parties. */
+  index: boolean;
+  /** Companies a share-price word was found to be about through its head (寒武纪的涨幅…，最终收盘上涨5.14%). */
+  stocks: string[];
 }
 
 // Results expected or planned are guidance; so is an expected price move.
-function underModality(type: EventType, m: ClauseModality): EventType {
-  if (type === 'earnings' && (m.forecast || m.plan)) return 'guidance';
-  if (type === 'price_move' && m.forecast) return 'guidance';
+// Other events that only may happen (可能, 有望) have not: null.
+const FIGURES: ReadonlySet<EventType> = new Set(['guidance', 'supply_pricing', 'capex']);
+function underModality(type: EventType, m: ClauseModality): EventType | null {
+  if (type === 'earnings' && (m.forecast || m.maybe || m.plan)) return 'guidance';
+  if (type === 'price_move' && (m.forecast || m.maybe)) return 'guidance';
+  if (m.maybe && !FIGURES.has(type)) return null;
   return type;
 }
 
@@ -135,19 +148,23 @@ function closing(h: HeadRef | null): boolean {
 function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass): Fact[] {
   const c = v.clauses[ci]!;
   const facts: Fact[] = [];
-  const add = (type: EventType, h: Hit, f: Omit<Fact, 'type' | 'pos' | 'positions' | 'product'>) => {
-    type = underModality(type, m);
+  const add = (type: EventType, h: Hit, f: Omit<Fact, 'type' | 'pos' | 'positions' | 'product' | 'index' | 'stocks'>, index = false, stock = '') => {
+    const t2 = underModality(type, m);
+    if (!t2) return;
+    type = t2;
     if (type === 'analyst_rating' && creditInSentence(v)) type = 'credit_rating';
     // A price is the price of something: the product named in the clause
     // tells two price claims apart (DRAM 價格 … 鋼價 …).
-    const product = type === 'supply_pricing' ? productOf(c, h.start) : '';
+    const product = type === 'supply_pricing' ? productOf(c, h.start) || v.clauses.map((x) => productOf(x, h.start)).find(Boolean) || '' : '';
     const metric = BY_METRIC.has(type) ? product || f.metric : '';
     const cur = facts.find((x) => x.type === type && (x.metric === metric || !x.metric || !metric));
     if (!cur) {
-      facts.push({ type, pos: h.start, positions: [h.start], product: hasProduct(c), ...f, metric });
+      facts.push({ type, pos: h.start, positions: [h.start], product: hasProduct(c), index, stocks: stock ? [stock] : [], ...f, metric });
       return;
     }
     cur.positions.push(h.start);
+    if (stock && !cur.stocks.includes(stock)) cur.stocks.push(stock);
+    cur.index &&= index;
     cur.weak &&= f.weak;
     cur.weight = Math.max(cur.weight, f.weight);
     if (!cur.metric) [cur.metric, cur.word] = [metric, f.word];
@@ -164,7 +181,7 @@ function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass)
     const t = h.entry.trigger;
     const d = h.entry.dir;
     if (!t && !d) continue;
-    if (negated(h, c) || inName(v, h)) continue;
+    if (negated(h, c) || inName(v, h) || NOT_YET_AFTER.test(v.source.slice(h.end, Math.min(c.end, h.end + 3)))) continue;
     if (cause.some(([a, b]) => h.start >= a && h.end <= b)) continue;
     if (t) {
       if (t.yields === 'clause' && strongInClause) continue;
@@ -187,12 +204,15 @@ function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass)
     }
     if (d!.figure && !figureAfter(v, h)) continue;
     const head = headFor(v, ci, h);
-    const type = head ? HEAD_TYPE[head.kind] : d!.strong ? 'price_move' : null;
+    let type = head ? HEAD_TYPE[head.kind] : d!.strong ? 'price_move' : null;
     if (!type) continue;
+    // 北水持股比例升至… is the investors' flow, not a shareholder's stake.
+    if (type === 'stake_change' && c.hits.some((x) => x.entry.head === 'fund' && x.start < head!.start)) type = 'fund_flow';
     const rank = head?.kind === 'profit' || closing(head) ? 2 : 1;
     // A loss that grows is bad news (虧損擴大), one that shrinks good.
     const polarity = head && LOSS.test(head.word) ? (-d!.sign as -1 | 1) : d!.sign;
-    add(type, h, { weight: d!.strong ? 0.75 : 0.6, weak: false, polarity, rank, metric: head?.key ?? '', word: head?.word ?? '' });
+    const stock = head && head.kind === 'stock' ? (head.word ? (head.owner ?? '') : head.key) : '';
+    add(type, h, { weight: d!.strong ? 0.75 : 0.6, weak: false, polarity, rank, metric: head?.key ?? '', word: head?.word ?? '' }, head?.kind === 'index', stock);
   }
   for (const f of facts) if (f.polarity === 0) f.polarity = sign(mass);
   return facts;
@@ -245,9 +265,9 @@ export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, ctx: 
     if (m.question || m.past) return;
     const cm = mass(c);
     for (const f of clauseFacts(v, ci, m, sign(cm) ? cm : sentenceMass)) {
-      let { ids, groups, concrete } = partiesOf(f.type, v, ci, f.pos);
+      let { ids, groups, concrete } = partiesOf(f.type, v, ci, f.pos, f.index);
       for (const p of f.positions.slice(1)) {
-        const more = partiesOf(f.type, v, ci, p);
+        const more = partiesOf(f.type, v, ci, p, f.index);
         for (const g of more.groups) if (!groups.some((x) => x.some((id) => g.includes(id)))) groups.push(g);
         for (const id of more.ids) if (!ids.includes(id)) ids.push(id);
         concrete ||= more.concrete;
@@ -255,6 +275,7 @@ export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, ctx: 
       // Chinese drops a subject already named (廣達正雙線並進。一方面,公司持續
       // 擴大…生產基地): a sentence with no party of its own takes the
       // companies of the sentence before it in the paragraph.
+      if (!ids.length && f.stocks.length) [ids, groups] = [[...f.stocks], f.stocks.map((id) => [id])];
       // The carried companies are one subject (它們…營收創新高): not split.
       if (!concrete && ctx.carried.length && !v.mentions.some((x) => PRIMARY.has(x.kind))) {
         ids = [...ctx.carried];

@@ -25,8 +25,8 @@ export interface Trigger {
 }
 
 /** What a head noun names (data/heads.tsv): the kind decides the type of a direction word's fact. */
-export type HeadKind = 'stock' | 'index' | 'metric' | 'profit' | 'price' | 'rate' | 'rating' | 'credit' | 'dividend' | 'outlook' | 'capacity' | 'holding' | 'fund' | 'none';
-export const HEAD_KINDS: readonly HeadKind[] = ['stock', 'index', 'metric', 'profit', 'price', 'rate', 'rating', 'credit', 'dividend', 'outlook', 'capacity', 'holding', 'fund', 'none'];
+export type HeadKind = 'stock' | 'index' | 'session' | 'metric' | 'profit' | 'price' | 'rate' | 'rating' | 'credit' | 'dividend' | 'outlook' | 'capacity' | 'holding' | 'fund' | 'none';
+export const HEAD_KINDS: readonly HeadKind[] = ['stock', 'index', 'session', 'metric', 'profit', 'price', 'rate', 'rating', 'credit', 'dividend', 'outlook', 'capacity', 'holding', 'fund', 'none'];
 
 /** A direction word (data/directions.tsv): a change up or down of its head. */
 export interface Direction {
@@ -46,8 +46,8 @@ export interface Direction {
 }
 
 /** A modality marker (data/modality.tsv). */
-export type Modal = 'forecast' | 'plan' | 'rumour' | 'past' | 'recent';
-const MODALS: readonly Modal[] = ['forecast', 'plan', 'rumour', 'past', 'recent'];
+export type Modal = 'forecast' | 'maybe' | 'plan' | 'rumour' | 'past' | 'recent';
+const MODALS: readonly Modal[] = ['forecast', 'maybe', 'plan', 'rumour', 'past', 'recent'];
 
 /** Every role one surface word can play; a word may have several. */
 export interface LexEntry {

@@ -74,25 +74,33 @@ function retells(fact: readonly Group[], g: Group): boolean {
     case 'earnings':
       // One company's one release, however many sentences give its figures.
       return either || nested(entities, g.entities);
-    case 'guidance':
-    case 'supply_pricing': {
+    case 'guidance': {
       // One claim about one metric: told again with the same figures, or
       // about the same period and metric (第4季|營收) in vaguer words.
       if (!either && !nested(entities, g.entities)) return false;
-      const fg = figuresOf([g]);
-      const ff = figuresOf(fact);
-      if (fg.size && ff.size && [...fg].some((x) => ff.has(x))) return true;
-      if (a.type === 'guidance') return !!g.claim && fact.some((x) => x.claim === g.claim);
-      return !(fg.size && ff.size) && fact.some((x) => keyOverlap(x.metric, g.metric));
+      if (shareFigure(fact, g)) return true;
+      return !!g.claim && fact.some((x) => x.claim === g.claim);
     }
+    case 'supply_pricing':
+      // The price of one thing: another product, or other figures, is another claim.
+      if (!either && !nested(entities, g.entities)) return false;
+      if (fact.every((x) => x.metric && g.metric && !keyOverlap(x.metric, g.metric))) return false;
+      return !conflicting(fact, g);
     case 'price_move':
       // An index move is told apart by its index; a stock's by its stock.
       if (bothEmpty) return fact.some((x) => (x.metric && g.metric ? sameIndex(x.metric, g.metric) : paraOf(x) === paraOf(g)));
+      // A stock the tagger missed in a headline, told again with the same figure.
+      if (either) return shareFigure(fact, g);
       return nested(entities, g.entities);
     case 'management_change':
     case 'analyst_rating':
     case 'credit_rating':
       return bothEmpty ? fact.some((x) => paraOf(x) === paraOf(g)) : fact.some((x) => nested(x.entities, g.entities));
+    case 'regulation':
+      // Policies are told apart by what they are: a rule with no party named
+      // joins another only in its paragraph or with its figures.
+      if (either) return !conflicting(fact, g);
+      return nested(entities, g.entities);
     case 'fund_flow':
       // Flows of different investors or days come with their own figures.
       if (either) return shareFigure(fact, g) || (!figuresOf([g]).size && fact.some((x) => paraOf(x) === paraOf(g)));

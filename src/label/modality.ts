@@ -11,8 +11,10 @@ export type { EventModality };
  * revenue clause. A question holds for its own clause only.
  */
 export interface ClauseModality {
-  /** An expectation (預計, 可望, 料 …): results under it are guidance. */
+  /** An expectation (預計, 料, 目標 …): results under it are guidance. */
   forecast: boolean;
+  /** A possibility (可能, 有望 …): results under it are guidance; other events have not happened. */
+  maybe: boolean;
   /** A plan or decision announced (將, 擬, 計畫 …): results under it are guidance, other events stay reported. */
   plan: boolean;
   /** Unconfirmed (傳出, 消息人士 …). */
@@ -71,8 +73,8 @@ function clauseText(v: SentenceView, c: Clause): string {
 }
 
 /** What a sentence's markers pass on to its next part (a sentence split at ；). */
-export type ModalityCarry = Pick<ClauseModality, 'forecast' | 'plan' | 'rumour' | 'past'>;
-export const NO_CARRY: ModalityCarry = { forecast: false, plan: false, rumour: false, past: false };
+export type ModalityCarry = Pick<ClauseModality, 'forecast' | 'maybe' | 'plan' | 'rumour' | 'past'>;
+export const NO_CARRY: ModalityCarry = { forecast: false, maybe: false, plan: false, rumour: false, past: false };
 
 /**
  * The modality of every clause of `v`, in order, and what holds at its end;
@@ -81,19 +83,34 @@ export const NO_CARRY: ModalityCarry = { forecast: false, plan: false, rumour: f
  */
 export function clauseModalities(v: SentenceView, refYear: number | null, carry: ModalityCarry = NO_CARRY): { clauses: ClauseModality[]; carry: ModalityCarry } {
   const out: ClauseModality[] = [];
-  let { forecast, plan, rumour, past } = carry;
+  let { forecast, maybe, plan, rumour, past } = carry;
+  let [carryF, carryM, carryP] = [forecast, maybe, plan];
   v.clauses.forEach((c, i) => {
     const text = clauseText(v, c);
     let recent = false;
     let pastHere = false;
-    for (const h of c.hits) {
+    // This clause's own expectation, and whether it reaches the clauses
+    // after it: a marker governs what follows it; when a trigger or a
+    // direction word follows it in its own clause (營收可望成長，…), that is
+    // what it governs.
+    let f = false;
+    let mb = false;
+    let pl = false;
+    let reaches = false;
+    c.hits.forEach((h, j) => {
       const m = h.entry.modal;
-      if (m === 'forecast') forecast = true;
-      else if (m === 'plan') plan = true;
-      else if (m === 'rumour') rumour = true;
+      if (m === 'forecast' || m === 'maybe' || m === 'plan') {
+        if (m === 'forecast') f = true;
+        else if (m === 'maybe') mb = true;
+        else pl = true;
+        reaches = !c.hits.slice(j + 1).some((x) => x.entry.trigger || x.entry.dir);
+      } else if (m === 'rumour') rumour = true;
       else if (m === 'past') pastHere = true;
       else if (m === 'recent') recent = true;
-    }
+    });
+    forecast ||= f;
+    maybe ||= mb;
+    plan ||= pl;
     if (HEARSAY.test(text)) rumour = true;
     if (refYear !== null) {
       const ys = yearsIn(text);
@@ -108,14 +125,17 @@ export function clauseModalities(v: SentenceView, refYear: number | null, carry:
     else if (recent) past = false;
     const last = i === v.clauses.length - 1;
     const question = QUESTION.test(text) || (last && QUESTION_END.test(v.source.slice(v.start, v.end)));
-    out.push({ forecast, plan, rumour, past, question });
+    out.push({ forecast, maybe, plan, rumour, past, question });
+    // A marker that governed only its own clause does not pass on.
+    if ((f || mb || pl) && !reaches) [forecast, maybe, plan] = [carryF, carryM, carryP];
+    [carryF, carryM, carryP] = [forecast, maybe, plan];
   });
-  return { clauses: out, carry: { forecast, plan, rumour, past } };
+  return { clauses: out, carry: { forecast, maybe, plan, rumour, past } };
 }
 
 /** The record's modality for an event found under `m`. */
 export function eventModality(m: ClauseModality): EventModality {
   if (m.rumour) return 'rumour';
-  if (m.forecast) return 'forecast';
+  if (m.forecast || m.maybe) return 'forecast';
   return 'reported';
 }

@@ -13,6 +13,7 @@ import type { Clause, MentionRef, SentenceView } from './views';
 export const HEAD_TYPE: Record<HeadKind, EventType | null> = {
   stock: 'price_move',
   index: 'price_move',
+  session: 'price_move',
   metric: 'earnings',
   profit: 'earnings',
   price: 'supply_pricing',
@@ -35,6 +36,8 @@ export interface HeadRef {
   /** The head word itself (營收), '' for a company standing for its stock. */
   word: string;
   start: number;
+  /** The company named right before the head word (台積電ADR, 騰訊股價), when there is one. */
+  owner?: string;
 }
 
 const LISTED: ReadonlySet<EntityKind> = new Set(['company', 'etf']);
@@ -57,7 +60,11 @@ export function headKey(v: SentenceView, c: Clause, h: Hit): string {
 }
 
 function headRef(v: SentenceView, c: Clause, h: Hit): HeadRef {
-  return { kind: h.entry.head!, key: headKey(v, c, h), word: v.source.slice(h.start, h.end), start: h.start };
+  const ref: HeadRef = { kind: h.entry.head!, key: headKey(v, c, h), word: v.source.slice(h.start, h.end), start: h.start };
+  let owner: MentionRef | undefined;
+  for (const m of c.mentions) if (LISTED.has(m.kind) && m.end <= h.start && h.start - m.end <= 4) owner = m;
+  if (owner) ref.owner = owner.id;
+  return ref;
 }
 
 /** The company or ETF named right before `pos` in the clause, with nothing but a code, a market or a time between. */
@@ -88,6 +95,15 @@ const ONLY_FIGURE = /^[\s至到為为了逾近約约達达]*[0-9０-９一二兩
  * change against a period (年增), a metric.
  */
 export function headFor(v: SentenceView, ci: number, h: Hit): HeadRef | null {
+  const ref = findHead(v, ci, h);
+  const dir = h.entry.dir!;
+  // A share price goes up or down (漲, 重挫, 收紅, 新高); it does not grow or
+  // improve (業務板塊的增長 is a business, not a sector index).
+  if (ref && HEAD_TYPE[ref.kind] === 'price_move' && !(dir.move || dir.strong || dir.record)) return null;
+  return ref;
+}
+
+function findHead(v: SentenceView, ci: number, h: Hit): HeadRef | null {
   const c = v.clauses[ci]!;
   const dir = h.entry.dir!;
   if (dir.obj) {
@@ -99,17 +115,37 @@ export function headFor(v: SentenceView, ci: number, h: Hit): HeadRef | null {
     if (isHead(v, x)) before = x;
   }
   const company = dir.move || dir.strong || dir.record ? companyBefore(v, c, h.start) : undefined;
-  if (before && (!company || before.start > company.start)) return headRef(v, c, before);
+  if (before && (!company || before.start > company.start)) return resolveSession(v, ci, headRef(v, c, before));
   if (company) return { kind: 'stock', key: company.id, word: '', start: company.start };
+  // A share-price word before its session word: 昨升逾五成並以全日高位157元收市.
+  if (dir.move) for (const x of c.hits) if (x.start >= h.end && isHead(v, x) && HEAD_TYPE[x.entry.head!] === 'price_move') return resolveSession(v, ci, headRef(v, c, x));
   const rest = v.source.slice(h.end, c.end);
   const reach = dir.obj ? ONLY_FIGURE.test(rest) : dir.record || dir.metric || figureAfter(v, h);
   if (reach) {
     for (let k = ci - 1; k >= 0; k--) {
       const hs = v.clauses[k]!.hits;
-      for (let j = hs.length - 1; j >= 0; j--) if (isHead(v, hs[j]!)) return headRef(v, v.clauses[k]!, hs[j]!);
+      for (let j = hs.length - 1; j >= 0; j--) if (isHead(v, hs[j]!)) return resolveSession(v, k, headRef(v, v.clauses[k]!, hs[j]!));
     }
   }
   return dir.metric ? { kind: 'metric', key: '', word: '', start: h.start } : null;
+}
+
+/**
+ * A session word (收報, 全日, 盤中) names when, not what: the move is of the
+ * index or company named last before it in the sentence (恒生中國企業指數收報
+ * 8814，跌220點 is that index's move).
+ */
+function resolveSession(v: SentenceView, ci: number, ref: HeadRef): HeadRef {
+  if (ref.kind !== 'session') return ref;
+  for (let k = ci; k >= 0; k--) {
+    const c = v.clauses[k]!;
+    let best: HeadRef | null = null;
+    let at = -1;
+    for (const x of c.hits) if (x.start < ref.start && isHead(v, x) && (x.entry.head === 'index' || x.entry.head === 'stock') && x.start > at) [best, at] = [headRef(v, c, x), x.start];
+    for (const m of c.mentions) if (LISTED.has(m.kind) && m.end <= ref.start && m.start > at) [best, at] = [{ kind: 'stock', key: m.id, word: '', start: m.start }, m.start];
+    if (best) return best;
+  }
+  return ref;
 }
 
 // A sensed trigger takes the type of a head of these kinds in its sentence:

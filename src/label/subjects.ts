@@ -118,7 +118,9 @@ export interface Parties {
  * subject); a regulation takes the whole sentence; a management change
  * takes the people of its clause with the company.
  */
-export function partiesOf(type: EventType, v: SentenceView, ci: number, pos: number): Parties {
+export function partiesOf(type: EventType, v: SentenceView, ci: number, pos: number, index = false): Parties {
+  // An index moves on its own: 恒指全日跌384點 has no parties.
+  if (index && type === 'price_move') return { ids: [], groups: [], concrete: false };
   const c: Clause = v.clauses[ci]!;
   const inClause = candidates(v, c.mentions, type);
   const inSentence = candidates(v, v.mentions, type);
@@ -136,10 +138,20 @@ export function partiesOf(type: EventType, v: SentenceView, ci: number, pos: num
     // Both sides of a deal: the parties of the sentence's opening clause
     // (鴻海…與OpenAI共同宣布，雙方合作…) and those around the trigger.
     if (TWO_SIDED.has(type)) found = [...(ci > 0 ? candidates(v, v.clauses[0]!.mentions, type) : firstGroup(v, inClause)), ...before, ...after];
-    if (!found.length && ci > 0) found = firstGroup(v, candidates(v, v.clauses[0]!.mentions, type));
-    if (!found.length) found = nearest(inSentence, pos);
+    // The subject of the sentence: the first clause before this one that names a party.
+    for (let k = 0; k < ci && !found.length; k++) found = firstGroup(v, candidates(v, v.clauses[k]!.mentions, type));
+    // Any party of the sentence, but not for a price move: a stock that
+    // moves is named with its move (美股…英偉達業績強勁…，恒指…跌384點).
+    if (!found.length && type !== 'price_move') found = nearest(inSentence, pos);
   }
-  if (type === 'legal' && found.some((m) => !AUTHORITY.test(m.name))) found = found.filter((m) => !AUTHORITY.test(m.name));
+  if (type === 'legal') {
+    // The accused, not the authority: 美國商務部…提到台積電，…是因為違反DEI條款.
+    if (found.length && found.every((m) => AUTHORITY.test(m.name))) {
+      const accused = nearest(inSentence.filter((m) => !AUTHORITY.test(m.name)), pos);
+      if (accused.length) found = accused;
+    }
+    if (found.some((m) => !AUTHORITY.test(m.name))) found = found.filter((m) => !AUTHORITY.test(m.name));
+  }
   const ids = idsOf(found);
   const bySpan = new Map<string, string[]>();
   for (const m of found) {
