@@ -3,6 +3,7 @@ import type { Hit } from './lexicon';
 import { clauseModalities, eventModality, type ClauseModality, type EventModality, type ModalityCarry } from './modality';
 import { sign, type Mass } from './sentiment';
 import { creditInSentence, figureAfter, HEAD_TYPE, headFor, headKey, periodAt, senseType, type HeadRef } from './sense';
+import { causes, inName, notYet } from './frames';
 import { hasProduct, partiesOf, subjectOf } from './subjects';
 import type { EventType } from './taxonomy';
 import type { Clause, SentenceView } from './views';
@@ -63,35 +64,6 @@ export interface Candidate {
   view: number;
   /** For forecasts: the period and the metric word (第4季|營收), what one claim is about; '' when unknown. */
   claim: string;
-}
-
-// A trigger inside a name the tagger did not know: 全球半導體聯盟（GSA）,
-// …合作協會, …聯盟主席. What follows the word shows the name.
-const NAME_AFTER = /^(?:[（(][A-Za-z]{2,}[）)]|協會|协会|學會|学会|公司|集團|集团|基金會|基金会|委員會|委员会|研究院|中心|大學|大学|組織|组织|主席|會長|会长|理事長|理事长|秘書長|秘书长|成員|成员|會員|会员|總部|总部)/;
-function inName(v: SentenceView, h: Hit): boolean {
-  return NAME_AFTER.test(v.source.slice(h.end, h.end + 6));
-}
-
-// A cause named to explain another fact is no fact of its own (corpus
-// GUIDE.md: a background cause is at most optional): 受光學零組件供給吃緊影響,
-// 受惠於ＡＩ晶片客戶訂單湧入，…, 隨著料況…恢復正常，….
-const CAUSE_SPAN = /受到?[^，,。；;]{1,30}?(?:影響|影响|衝擊|冲击|拖累|帶動|带动|推動|推动|波及|打擊|打击|激勵|激励)/g;
-const CAUSE_CLAUSE = /^[\s「『“"]*(?:受惠於|受惠于|受惠|得益於|得益于|受益於|受益于|隨著|随着|在[^，,]{1,20}(?:帶動|带动|推動|推动)下)/;
-// A clause that sets up a comparison (相對今年5月上市的…寧德時代，…) names a
-// benchmark, not the fact.
-const COMPARE_CLAUSE = /^[\s「『“"]*(?:相對於|相对于|相對|相对|相比|相較於|相较于|相較|相较|對比|对比|比起|較之|较之)/;
-// A word followed by these names a risk or a time before it, not a fact:
-// 監管風險, 公布業績前.
-const NOT_YET_AFTER = /^(?:風險|风险|疑慮|疑虑|隱憂|隐忧|陰霾|阴霾|之前|前[^0-9０-９一二三四五六七八九十兩两]|前$)/;
-
-/** The spans of clause `ci` that only give a cause. */
-function causes(v: SentenceView, ci: number): Array<[number, number]> {
-  const c = v.clauses[ci]!;
-  const text = v.source.slice(c.start, c.end);
-  if (ci < v.clauses.length - 1 && (CAUSE_CLAUSE.test(text) || COMPARE_CLAUSE.test(text))) return [[c.start, c.end]];
-  const out: Array<[number, number]> = [];
-  for (const m of text.matchAll(CAUSE_SPAN)) out.push([c.start + m.index, c.start + m.index + m[0].length]);
-  return out;
 }
 
 interface Fact {
@@ -156,7 +128,7 @@ function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass)
     // A price is the price of something: the product named in the clause
     // tells two price claims apart (DRAM 價格 … 鋼價 …).
     const product = type === 'supply_pricing' ? productOf(c, h.start) || v.clauses.map((x) => productOf(x, h.start)).find(Boolean) || '' : '';
-    const metric = BY_METRIC.has(type) ? product || f.metric : '';
+    const metric = BY_METRIC.has(type) ? product || f.metric : type === 'price_move' && index ? f.metric : '';
     const cur = facts.find((x) => x.type === type && (x.metric === metric || !x.metric || !metric));
     if (!cur) {
       facts.push({ type, pos: h.start, positions: [h.start], product: hasProduct(c), index, stocks: stock ? [stock] : [], ...f, metric });
@@ -181,7 +153,7 @@ function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass)
     const t = h.entry.trigger;
     const d = h.entry.dir;
     if (!t && !d) continue;
-    if (negated(h, c) || inName(v, h) || NOT_YET_AFTER.test(v.source.slice(h.end, Math.min(c.end, h.end + 3)))) continue;
+    if (negated(h, c) || inName(v, h) || notYet(v, c, h)) continue;
     if (cause.some(([a, b]) => h.start >= a && h.end <= b)) continue;
     if (t) {
       if (t.yields === 'clause' && strongInClause) continue;

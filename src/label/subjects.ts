@@ -42,7 +42,7 @@ const SOURCE_BEFORE = /(據|据|根據|根据|依據|依据|引述|援引)[\s「
 const AUTHORITY = /(監管|监管|委員會|委员会|證監|证监|金管|法院|法庭|檢察|检察|警|政府|總局|总局|交易所|[部局署廳厅]$)/;
 // Joins the names of one subject (台積電、聯電及世界先進).
 // The whole gap between two names: an optional code in brackets, then a joiner.
-const JOINER = /^\s*(?:[（(][^（()）]{0,14}[）)])?\s*(?:、|及|和|與|与|跟|暨|以及|\/)?\s*$/;
+const JOINER = /^[\s）)]*(?:[（(][^（()）]{0,14}[）)])?\s*(?:、|及|和|與|与|跟|暨|以及|\/)?[\s（(]*$/;
 
 /** True when the mention at `m` quotes: a source, not a party. */
 function isSource(v: SentenceView, m: MentionRef): boolean {
@@ -70,10 +70,14 @@ function groupBefore(v: SentenceView, ms: readonly MentionRef[], pos: number): M
   const before = ms.filter((m) => m.end <= pos);
   if (!before.length) return [];
   const out = [before[before.length - 1]!];
+  let start = out[0]!.start;
   for (let i = before.length - 2; i >= 0; i--) {
-    const gap = v.source.slice(before[i]!.end, out[0]!.start);
-    if (!JOINER.test(gap)) break;
-    out.unshift(before[i]!);
+    const m = before[i]!;
+    // The same name again (a code printed after it), or a name joined to the group.
+    if (m.end > start || out.some((x) => x.id === m.id) || JOINER.test(v.source.slice(m.end, start))) {
+      out.unshift(m);
+      start = Math.min(start, m.start);
+    } else break;
   }
   return out;
 }
@@ -88,10 +92,13 @@ function groupAfter(v: SentenceView, ms: readonly MentionRef[], pos: number): Me
   const after = ms.filter((m) => m.start >= pos);
   if (!after.length) return [];
   const out = [after[0]!];
+  let end = out[0]!.end;
   for (let i = 1; i < after.length; i++) {
-    const gap = v.source.slice(out[out.length - 1]!.end, after[i]!.start);
-    if (!JOINER.test(gap)) break;
-    out.push(after[i]!);
+    const m = after[i]!;
+    if (m.start < end || out.some((x) => x.id === m.id) || JOINER.test(v.source.slice(end, m.start))) {
+      out.push(m);
+      end = Math.max(end, m.end);
+    } else break;
   }
   return out;
 }
