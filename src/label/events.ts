@@ -14,6 +14,7 @@ export const NEGATION_REACH = 6;
 const PRIMARY: ReadonlySet<EntityKind> = new Set(['company', 'etf', 'org']);
 const COMPANY: ReadonlySet<EntityKind> = new Set(['company', 'etf']);
 const DIGIT = /[0-9０-９]/;
+const CORPORATE_OFFICE = /(董事長|董事长|副董事長|副董事长|董事會|董事会|總經理|总经理|執行長|执行长|首席執行官|首席执行官|財務長|财务长|財務總監|财务总监|總裁|总裁|CEO|CFO|監事|监事|高管)/;
 const LOSS = /虧損|亏损|淨損|净损|虧蝕|亏蚀/;
 
 // Negated (沒有承諾向鴻海下單) or hedged (台灣應投資…, 如果…收購) words report
@@ -257,8 +258,9 @@ export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, ctx: 
       if (f.weak && !concrete && !f.product) continue;
       // A forecast about no one and without a figure is commentary (這意味著…成長率將高於…).
       if (f.type === 'guidance' && !ids.length && !DIGIT.test(v.source.slice(v.start, v.end))) continue;
-      // A company's management, not a minister's appointment (郭智輝出任經濟部長).
-      if (f.type === 'management_change' && !v.mentions.some((x) => COMPANY.has(x.kind))) continue;
+      // A company's management, not a minister's appointment (郭智輝出任經濟部長):
+      // a company named, or a company's office (董事長, 總經理 …).
+      if (f.type === 'management_change' && !v.mentions.some((x) => COMPANY.has(x.kind)) && !CORPORATE_OFFICE.test(v.source.slice(v.start, v.end))) continue;
       const inClause = ids.length > 0 && c.mentions.some((x) => ids.includes(x.id));
       const confidence = Math.round(Math.min(0.95, f.weight + (inClause ? 0.05 : 0) + (v.field === 'title' ? 0.05 : 0)) * 100) / 100;
       const base = {

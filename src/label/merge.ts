@@ -93,6 +93,10 @@ function retells(fact: readonly Group[], g: Group): boolean {
       if (either) return shareFigure(fact, g);
       return nested(entities, g.entities);
     case 'management_change':
+      // One person's appointment or departure: without a person named, a
+      // company's changes are told apart by paragraph.
+      if (bothEmpty) return fact.some((x) => paraOf(x) === paraOf(g));
+      return fact.some((x) => nested(x.entities, g.entities) && (paraOf(x) === paraOf(g) || x.entities.some((id) => id.startsWith('person:') && g.entities.includes(id))));
     case 'analyst_rating':
     case 'credit_rating':
       return bothEmpty ? fact.some((x) => paraOf(x) === paraOf(g)) : fact.some((x) => nested(x.entities, g.entities));
