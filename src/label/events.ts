@@ -14,6 +14,7 @@ export const NEGATION_REACH = 6;
 const PRIMARY: ReadonlySet<EntityKind> = new Set(['company', 'etf', 'org']);
 const COMPANY: ReadonlySet<EntityKind> = new Set(['company', 'etf']);
 const DIGIT = /[0-9０-９]/;
+const LISTING = /(A股|H股|港股|美股|科創板|科创板|創業板|创业板|主板|北交所|交易所|港交所|上交所|深交所|聯交所|联交所|那斯達克|纳斯达克|紐交所|纽交所|IPO|掛牌|挂牌|招股|遞表|递表)/;
 const CORPORATE_OFFICE = /(董事長|董事长|副董事長|副董事长|董事會|董事会|總經理|总经理|執行長|执行长|首席執行官|首席执行官|財務長|财务长|財務總監|财务总监|總裁|总裁|CEO|CFO|監事|监事|高管)/;
 const LOSS = /虧損|亏损|淨損|净损|虧蝕|亏蚀/;
 
@@ -171,8 +172,10 @@ function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass)
       if (t.figure && !DIGIT.test(v.source.slice(c.start, c.end)) && sign(mass) === 0) continue;
       if (t.veto.length && t.veto.some((w) => v.source.slice(h.end, c.end).includes(w))) continue;
       const type = objectType ?? (t.sense ? senseType(t.type, v, ci) : t.type);
+      // A market or an exchange makes a listing word unambiguous (準備在A股上市).
+      const weak = t.weak && !(type === 'offering' && LISTING.test(v.source.slice(c.start, c.end)));
       const metric = h.entry.head ? headKey(v, c, h) : '';
-      add(type, h, { weight: t.weight, weak: t.weak, polarity: t.polarity, rank: t.polarity ? 1 : 0, metric, word: h.entry.head ? v.source.slice(h.start, h.end) : '' });
+      add(type, h, { weight: t.weight, weak, polarity: t.polarity, rank: t.polarity ? 1 : 0, metric, word: h.entry.head ? v.source.slice(h.start, h.end) : '' });
       continue;
     }
     if (d!.figure && !figureAfter(v, h)) continue;

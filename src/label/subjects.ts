@@ -60,7 +60,8 @@ function candidates(v: SentenceView, ms: readonly MentionRef[], type: EventType)
     if (!kinds.has(m.kind)) return false;
     if (m.kind === 'org' && MEDIA.test(m.name)) return false;
     if (m.kind === 'person' && isReporter(v.source, m.start)) return false;
-    if (CLAIMS.has(type) && SOURCE_NAME.test(m.name)) return false;
+    // Brokers rate, forecast and underwrite: in a claim or an offering they are not the subject.
+    if ((CLAIMS.has(type) || type === 'offering') && SOURCE_NAME.test(m.name)) return false;
     return !isSource(v, m);
   });
 }
