@@ -185,6 +185,8 @@ function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass)
     // 北水持股比例升至… is the investors' flow, not a shareholder's stake.
     if (type === 'stake_change' && c.hits.some((x) => x.entry.head === 'fund' && x.start < head!.start)) type = 'fund_flow';
     const rank = head?.kind === 'profit' || closing(head) ? 2 : 1;
+    // A policy rate is set (上調基準利率, 降息一碼), it does not drift (利率走低).
+    if (type === 'regulation' && head?.kind === 'rate' && !d!.obj && !/碼|码|基點|基点|bp/i.test(v.source.slice(h.end, c.end))) continue;
     // A loss that grows is bad news (虧損擴大), one that shrinks good.
     const polarity = head && LOSS.test(head.word) ? (-d!.sign as -1 | 1) : d!.sign;
     const stock = head && head.kind === 'stock' ? (head.word ? (head.owner ?? '') : head.key) : '';

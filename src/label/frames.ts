@@ -37,7 +37,12 @@ export function causes(v: SentenceView, ci: number): Array<[number, number]> {
   return out;
 }
 
-/** True when what follows `h` makes it a risk or a time before it (監管風險, 公布業績前). */
+// A metric taken as the base of a share (分配金額不少於淨利潤的75%) is a
+// reference, not a result reported.
+const SHARE_OF = /^的?\s*[0-9０-９.]+\s*[%％]/;
+
+/** True when what follows `h` makes it a risk, a time before it or the base of a share (監管風險, 公布業績前, 淨利潤的75%). */
 export function notYet(v: SentenceView, c: Clause, h: Hit): boolean {
-  return NOT_YET_AFTER.test(v.source.slice(h.end, Math.min(c.end, h.end + 3)));
+  const after = v.source.slice(h.end, Math.min(c.end, h.end + 12));
+  return NOT_YET_AFTER.test(after) || (h.entry.trigger?.type === 'earnings' && SHARE_OF.test(after));
 }

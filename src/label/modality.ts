@@ -85,6 +85,7 @@ export function clauseModalities(v: SentenceView, refYear: number | null, carry:
   const out: ClauseModality[] = [];
   let { forecast, maybe, plan, rumour, past } = carry;
   let [carryF, carryM, carryP] = [forecast, maybe, plan];
+  let asking = false;
   v.clauses.forEach((c, i) => {
     const text = clauseText(v, c);
     let recent = false;
@@ -124,7 +125,10 @@ export function clauseModalities(v: SentenceView, refYear: number | null, carry:
     if (pastHere) past = true;
     else if (recent) past = false;
     const last = i === v.clauses.length - 1;
-    const question = QUESTION.test(text) || (last && QUESTION_END.test(v.source.slice(v.start, v.end)));
+    // A question word governs its clause and the ones it goes on into
+    // (理想汽車能否穩住…，並在…把訂單轉化為交付，將決定…).
+    if (QUESTION.test(text)) asking = true;
+    const question = asking || (last && QUESTION_END.test(v.source.slice(v.start, v.end)));
     out.push({ forecast, maybe, plan, rumour, past, question });
     // A marker that governed only its own clause does not pass on.
     if ((f || mb || pl) && !reaches) [forecast, maybe, plan] = [carryF, carryM, carryP];
