@@ -87,6 +87,8 @@ interface Fact {
   index: boolean;
   /** Companies a share-price word was found to be about through its head (寒武纪的涨幅…，最终收盘上涨5.14%). */
   stocks: string[];
+  /** The move is of a share word with no company before it (股價因而飆高): the sentence's subject. */
+  shareWord: boolean;
 }
 
 // Results expected or planned are guidance; so is an expected price move.
@@ -122,7 +124,7 @@ function closing(h: HeadRef | null): boolean {
 function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass): Fact[] {
   const c = v.clauses[ci]!;
   const facts: Fact[] = [];
-  const add = (type: EventType, h: Hit, f: Omit<Fact, 'type' | 'pos' | 'positions' | 'product' | 'index' | 'stocks'>, index = false, stock = '') => {
+  const add = (type: EventType, h: Hit, f: Omit<Fact, 'type' | 'pos' | 'positions' | 'product' | 'index' | 'stocks' | 'shareWord'>, index = false, stock = '', shareWord = false) => {
     const t2 = underModality(type, m);
     if (!t2) return;
     type = t2;
@@ -133,11 +135,12 @@ function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass)
     const metric = BY_METRIC.has(type) ? product || f.metric : type === 'price_move' && index ? f.metric : '';
     const cur = facts.find((x) => x.type === type && (x.metric === metric || !x.metric || !metric));
     if (!cur) {
-      facts.push({ type, pos: h.start, positions: [h.start], product: hasProduct(c), index, stocks: stock ? [stock] : [], ...f, metric });
+      facts.push({ type, pos: h.start, positions: [h.start], product: hasProduct(c), index, stocks: stock ? [stock] : [], shareWord, ...f, metric });
       return;
     }
     cur.positions.push(h.start);
     if (stock && !cur.stocks.includes(stock)) cur.stocks.push(stock);
+    cur.shareWord ||= shareWord;
     cur.index &&= index;
     cur.weak &&= f.weak;
     cur.weight = Math.max(cur.weight, f.weight);
@@ -190,7 +193,7 @@ function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass)
     // A loss that grows is bad news (虧損擴大), one that shrinks good.
     const polarity = head && LOSS.test(head.word) ? (-d!.sign as -1 | 1) : d!.sign;
     const stock = head && head.kind === 'stock' ? (head.word ? (head.owner ?? '') : head.key) : '';
-    add(type, h, { weight: d!.strong ? 0.75 : 0.6, weak: false, polarity, rank, metric: head?.key ?? '', word: head?.word ?? '' }, head?.kind === 'index', stock);
+    add(type, h, { weight: d!.strong ? 0.75 : 0.6, weak: false, polarity, rank, metric: head?.key ?? '', word: head?.word ?? '' }, head?.kind === 'index', stock, !!head && head.kind === 'stock' && !!head.word && !head.owner);
   }
   for (const f of facts) if (f.polarity === 0) f.polarity = sign(mass);
   return facts;
@@ -243,9 +246,9 @@ export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, ctx: 
     if (m.question || m.past) return;
     const cm = mass(c);
     for (const f of clauseFacts(v, ci, m, sign(cm) ? cm : sentenceMass)) {
-      let { ids, groups, concrete } = partiesOf(f.type, v, ci, f.pos, f.index);
+      let { ids, groups, concrete } = partiesOf(f.type, v, ci, f.pos, f.index, f.shareWord);
       for (const p of f.positions.slice(1)) {
-        const more = partiesOf(f.type, v, ci, p, f.index);
+        const more = partiesOf(f.type, v, ci, p, f.index, f.shareWord);
         for (const g of more.groups) if (!groups.some((x) => x.some((id) => g.includes(id)))) groups.push(g);
         for (const id of more.ids) if (!ids.includes(id)) ids.push(id);
         concrete ||= more.concrete;

@@ -126,7 +126,7 @@ export interface Parties {
  * subject); a regulation takes the whole sentence; a management change
  * takes the people of its clause with the company.
  */
-export function partiesOf(type: EventType, v: SentenceView, ci: number, pos: number, index = false): Parties {
+export function partiesOf(type: EventType, v: SentenceView, ci: number, pos: number, index = false, shareWord = false): Parties {
   // An index moves on its own: 恒指全日跌384點 has no parties.
   if (index && type === 'price_move') return { ids: [], groups: [], concrete: false };
   const c: Clause = v.clauses[ci]!;
@@ -146,8 +146,13 @@ export function partiesOf(type: EventType, v: SentenceView, ci: number, pos: num
     // Both sides of a deal: the parties of the sentence's opening clause
     // (鴻海…與OpenAI共同宣布，雙方合作…) and those around the trigger.
     if (TWO_SIDED.has(type)) found = [...(ci > 0 ? candidates(v, v.clauses[0]!.mentions, type) : firstGroup(v, inClause)), ...before, ...after];
-    // The subject of the sentence: the first clause before this one that names a party.
-    for (let k = 0; k < ci && !found.length; k++) found = firstGroup(v, candidates(v, v.clauses[k]!.mentions, type));
+    // The subject of the sentence: the first clause before this one that
+    // names a party. For a price move only the clause just before, when its
+    // head is a share word with no company of its own (看好力成…，股價因而
+    // 飆高): a stock that moves is named with its move, or reached through
+    // the head it moves.
+    if (type !== 'price_move') for (let k = 0; k < ci && !found.length; k++) found = firstGroup(v, candidates(v, v.clauses[k]!.mentions, type));
+    else if (shareWord && ci > 0) found = firstGroup(v, candidates(v, v.clauses[ci - 1]!.mentions, type));
     // Any party of the sentence, but not for a price move: a stock that
     // moves is named with its move (美股…英偉達業績強勁…，恒指…跌384點).
     if (!found.length && type !== 'price_move') found = nearest(inSentence, pos);
