@@ -57,7 +57,23 @@ function oneInSentence(g: Group, c: Candidate): boolean {
   }
 }
 
-const figuresOf = (gs: readonly Group[]): Set<string> => new Set(gs.flatMap((g) => g.members.flatMap((m) => [...figures(m.evidence.text)])));
+// Figures of a group, computed once per group (the merge asks for them often).
+const groupFigures = new WeakMap<Group, Set<string>>();
+function figuresOfGroup(g: Group): Set<string> {
+  let f = groupFigures.get(g);
+  if (!f) {
+    f = new Set();
+    for (const m of g.members) for (const x of figures(m.evidence.text)) f.add(x);
+    groupFigures.set(g, f);
+  }
+  return f;
+}
+const figuresOf = (gs: readonly Group[]): Set<string> => {
+  if (gs.length === 1) return figuresOfGroup(gs[0]!);
+  const out = new Set<string>();
+  for (const g of gs) for (const x of figuresOfGroup(g)) out.add(x);
+  return out;
+}
 const paraOf = (g: Group) => g.members[0]!.para;
 // 台股加權指數 and 加權指數 name one index; 恒生科技指數 and 恒生中國企業指數 two.
 const sameIndex = (a: string, b: string) => a.endsWith(b) || b.endsWith(a);
@@ -146,7 +162,9 @@ function addEntities(into: string[], more: readonly string[]): void {
 export function mergeEvents(cands: readonly Candidate[]): EventLabel[] {
   const groups: Group[] = [];
   for (const c of cands) {
-    const g = groups.find((x) => oneInSentence(x, c));
+    // Groups of the candidate's sentence are the last ones made: look back only that far.
+    let g: Group | undefined;
+    for (let i = groups.length - 1; i >= 0 && groups[i]!.sent === c.sent; i--) if (oneInSentence(groups[i]!, c)) g = groups[i];
     if (g) {
       g.members.push(c);
       addEntities(g.entities, c.entities);

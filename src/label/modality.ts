@@ -97,18 +97,25 @@ export function clauseModalities(v: SentenceView, refYear: number | null, carry:
     let f = false;
     let mb = false;
     let pl = false;
+    let markerSeen = false;
     let reaches = false;
-    c.hits.forEach((h, j) => {
+    let wordAfter = false;
+    // From the end, so that "a trigger or direction follows" is known at each marker.
+    for (let j = c.hits.length - 1; j >= 0; j--) {
+      const h = c.hits[j]!;
       const m = h.entry.modal;
       if (m === 'forecast' || m === 'maybe' || m === 'plan') {
         if (m === 'forecast') f = true;
         else if (m === 'maybe') mb = true;
         else pl = true;
-        reaches = !c.hits.slice(j + 1).some((x) => x.entry.trigger || x.entry.dir);
+        // The last marker of the clause decides whether it reaches on.
+        if (!markerSeen) reaches = !wordAfter;
+        markerSeen = true;
       } else if (m === 'rumour') rumour = true;
       else if (m === 'past') pastHere = true;
       else if (m === 'recent') recent = true;
-    });
+      if (h.entry.trigger || h.entry.dir) wordAfter = true;
+    }
     forecast ||= f;
     maybe ||= mb;
     plan ||= pl;
