@@ -15,6 +15,7 @@ const PRIMARY: ReadonlySet<EntityKind> = new Set(['company', 'etf', 'org']);
 const COMPANY: ReadonlySet<EntityKind> = new Set(['company', 'etf']);
 const DIGIT = /[0-9０-９]/;
 const LISTING = /(A股|H股|港股|美股|科創板|科创板|創業板|创业板|主板|北交所|交易所|港交所|上交所|深交所|聯交所|联交所|那斯達克|纳斯达克|紐交所|纽交所|IPO|掛牌|挂牌|招股|遞表|递表)/;
+const QUARTER = /第[1-4一二三四]季|[1-4一二三四]季度|Q[1-4]|上半年|下半年|中期|末期/;
 const CORPORATE_OFFICE = /(董事長|董事长|副董事長|副董事长|董事會|董事会|總經理|总经理|執行長|执行长|首席執行官|首席执行官|財務長|财务长|財務總監|财务总监|總裁|总裁|CEO|CFO|監事|监事|高管)/;
 const LOSS = /虧損|亏损|淨損|净损|虧蝕|亏蚀/;
 
@@ -66,6 +67,8 @@ export interface Candidate {
   view: number;
   /** For forecasts: the period and the metric word (第4季|營收), what one claim is about; '' when unknown. */
   claim: string;
+  /** A quarter or half named in the sentence (第3季, 上半年), else ''. */
+  period: string;
 }
 
 interface Fact {
@@ -283,6 +286,7 @@ export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, ctx: 
         metric: f.metric,
         view: ctx.index,
         claim: f.type === 'guidance' && (f.word || periodAt(v, f.pos)) ? `${periodAt(v, f.pos)}|${f.word}` : '',
+        period: QUARTER.exec(periodAt(v, f.pos))?.[0] ?? '',
       };
       const split = PER_COMPANY.has(f.type) && groups.length > 1 ? groups : [ids];
       for (const entities of split) out.push({ ...base, entities, order: ctx.index * 1000 + out.length });

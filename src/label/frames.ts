@@ -18,7 +18,7 @@ export function inName(v: SentenceView, h: Hit): boolean {
 // A cause named to explain another fact is no fact of its own (corpus
 // GUIDE.md: a background cause is at most optional): 受光學零組件供給吃緊影響,
 // 受惠於ＡＩ晶片客戶訂單湧入，….
-const CAUSE_SPAN = /受到?[^，,。；;]{1,30}?(?:影響|影响|衝擊|冲击|拖累|帶動|带动|推動|推动|波及|打擊|打击|激勵|激励)/g;
+const CAUSE_SPAN = /受到?[^，,。；;]{1,30}?(?:影響|影响|衝擊|冲击|拖累|帶動|带动|推動|推动|波及|打擊|打击|激勵|激励)|(?:因|由於|由于)[^，,。；;]{1,30}?(?:等原因|等因素|所致)/g;
 const CAUSE_CLAUSE = /^[\s「『“"]*(?:受惠於|受惠于|受惠|得益於|得益于|受益於|受益于|在[^，,]{1,20}(?:帶動|带动|推動|推动)下)/;
 // A clause that sets up a comparison (相對今年5月上市的…寧德時代，…) names a
 // benchmark, not the fact.

@@ -25,6 +25,8 @@ function figures(text: string): Set<string> {
 interface Group {
   type: EventType;
   claim: string;
+  /** The quarter or half named (第3季, 上半年), for facts that are one period's. */
+  period: string;
   members: Candidate[];
   entities: string[];
   sent: string;
@@ -121,6 +123,12 @@ function retells(fact: readonly Group[], g: Group): boolean {
       // joins another only in its paragraph or with its figures.
       if (either) return !conflicting(fact, g);
       return nested(entities, g.entities);
+    case 'dividend':
+      // A dividend is one period's (第二季現金股利, 第三季每股現金股利 are two).
+      if (fact.some((x) => x.period && g.period && x.period !== g.period)) return false;
+      if (bothEmpty) return true;
+      if (either) return !conflicting(fact, g);
+      return nested(entities, g.entities);
     case 'fund_flow':
       // Flows of different investors or days come with their own figures.
       if (either) return shareFigure(fact, g) || (!figuresOf([g]).size && fact.some((x) => paraOf(x) === paraOf(g)));
@@ -170,7 +178,8 @@ export function mergeEvents(cands: readonly Candidate[]): EventLabel[] {
       addEntities(g.entities, c.entities);
       if (!g.metric) g.metric = c.metric;
       if (!g.claim) g.claim = c.claim;
-    } else groups.push({ type: c.type, members: [c], entities: [...c.entities], sent: c.sent, view: c.view, metric: c.metric, claim: c.claim });
+      if (!g.period) g.period = c.period;
+    } else groups.push({ type: c.type, members: [c], entities: [...c.entities], sent: c.sent, view: c.view, metric: c.metric, claim: c.claim, period: c.period });
   }
   const facts: Group[][] = [];
   for (const g of groups) {

@@ -32,6 +32,7 @@ const QUESTION = /(嗎|吗|是否|能否|會否|会否|為何|为何|為什麼|�
 const QUESTION_END = /[？?][」』”"）)]*\s*$/;
 // 傳 opening a clause is hearsay (傳9月公布…, 同時又傳…), not 傳統 or 傳產.
 const HEARSAY = /^[\s「『“"（(【[]*(?:同時|同时|另|又|亦|並|并|還|还|更|再|另外|此外|市場|市场|外界|網上|网上|網路|网络|業界|业界|坊間|坊间)*又?傳(?![統统媒產产輸输送承遞递奇真達达播染聞闻言出])/;
+const YEARS_RECAP = /(?:近|過去|过去)[0-9一二三四五六七八九十兩两幾几]+年(?:來|来|間|间|以來|以来)?/;
 // Four-digit years of the Gregorian calendar, and ROC years (114年 = 2025).
 const YEAR = /(?<![0-9０-９])((?:19|20)\d\d|1[0-2]\d)(?=\s*(?:年|年度|財年|财年))/g;
 
@@ -120,6 +121,8 @@ export function clauseModalities(v: SentenceView, refYear: number | null, carry:
     maybe ||= mb;
     plan ||= pl;
     if (HEARSAY.test(text)) rumour = true;
+    // A span of years up to now (近三年來, 過去五年) is a recap.
+    if (YEARS_RECAP.test(text)) pastHere = true;
     if (refYear !== null) {
       const ys = yearsIn(text);
       if (ys.length) {
