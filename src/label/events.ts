@@ -15,6 +15,8 @@ const PRIMARY: ReadonlySet<EntityKind> = new Set(['company', 'etf', 'org']);
 const COMPANY: ReadonlySet<EntityKind> = new Set(['company', 'etf']);
 const DIGIT = /[0-9０-９]/;
 const LISTING = /(A股|H股|港股|美股|科創板|科创板|創業板|创业板|主板|北交所|交易所|港交所|上交所|深交所|聯交所|联交所|那斯達克|纳斯达克|紐交所|纽交所|IPO|掛牌|挂牌|招股|遞表|递表)/;
+// Facts that happen once rather than report a period.
+const ONE_OFF: ReadonlySet<EventType> = new Set(['management_change', 'm_and_a', 'partnership', 'product_launch', 'legal', 'offering', 'regulation', 'stake_change']);
 const QUARTER = /第[1-4一二三四]季|[1-4一二三四]季度|Q[1-4]|上半年|下半年|中期|末期/;
 const CORPORATE_OFFICE = /(董事長|董事长|副董事長|副董事长|董事會|董事会|總經理|总经理|執行長|执行长|首席執行官|首席执行官|財務長|财务长|財務總監|财务总监|總裁|总裁|CEO|CFO|監事|监事|高管)/;
 const LOSS = /虧損|亏损|淨損|净损|虧蝕|亏蚀/;
@@ -249,6 +251,8 @@ export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, ctx: 
     if (m.question || m.past) return;
     const cm = mass(c);
     for (const f of clauseFacts(v, ci, m, sign(cm) ? cm : sentenceMass)) {
+      // Last year's appointment or deal is history; last year's results are reported now.
+      if (m.lastYear && ONE_OFF.has(f.type)) continue;
       let { ids, groups, concrete } = partiesOf(f.type, v, ci, f.pos, f.index, f.shareWord);
       for (const p of f.positions.slice(1)) {
         const more = partiesOf(f.type, v, ci, p, f.index, f.shareWord);

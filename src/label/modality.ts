@@ -23,6 +23,8 @@ export interface ClauseModality {
   past: boolean;
   /** A question: nothing is reported. */
   question: boolean;
+  /** A bare year one year before the article's names when this happened (2023年 in 2024). */
+  lastYear: boolean;
 }
 
 
@@ -32,7 +34,10 @@ const QUESTION = /(嗎|吗|是否|能否|會否|会否|為何|为何|為什麼|�
 const QUESTION_END = /[？?][」』”"）)]*\s*$/;
 // 傳 opening a clause is hearsay (傳9月公布…, 同時又傳…), not 傳統 or 傳產.
 const HEARSAY = /^[\s「『“"（(【[]*(?:同時|同时|另|又|亦|並|并|還|还|更|再|另外|此外|市場|市场|外界|網上|网上|網路|网络|業界|业界|坊間|坊间)*又?傳(?![統统媒產产輸输送承遞递奇真達达播染聞闻言出])/;
-const YEARS_RECAP = /(?:近|過去|过去)[0-9一二三四五六七八九十兩两幾几]+年(?:來|来|間|间|以來|以来)?/;
+const YEARS_RECAP = /(?:近|過去|过去)[0-9一二三四五六七八九十兩两幾几]+年(?:來|来|間|间|以來|以来)?|[0-9一二三四五六七八九十兩两]+年(?:期間|期间)/;
+// A bare year (2023年, not 2023年12月) a year before the article's: for a
+// change of hands or of people that is already history (2023年,某某辭去…).
+const BARE_YEAR = /(?<![0-9０-９])((?:19|20)\d\d)\s*年(?![0-9０-９]|度|第|上半|下半|前|全年|初|底|末)/g;
 // Four-digit years of the Gregorian calendar, and ROC years (114年 = 2025).
 const YEAR = /(?<![0-9０-９])((?:19|20)\d\d|1[0-2]\d)(?=\s*(?:年|年度|財年|财年))/g;
 
@@ -139,7 +144,9 @@ export function clauseModalities(v: SentenceView, refYear: number | null, carry:
     // (理想汽車能否穩住…，並在…把訂單轉化為交付，將決定…).
     if (QUESTION.test(text)) asking = true;
     const question = asking || (last && QUESTION_END.test(v.source.slice(v.start, v.end)));
-    out.push({ forecast, maybe, plan, rumour, past, question });
+    let lastYear = false;
+    if (refYear !== null) for (const m of text.matchAll(BARE_YEAR)) if (Number(m[1]) === refYear - 1) lastYear = true;
+    out.push({ forecast, maybe, plan, rumour, past, question, lastYear });
     // A marker that governed only its own clause does not pass on.
     if ((f || mb || pl) && !reaches) [forecast, maybe, plan] = [carryF, carryM, carryP];
     [carryF, carryM, carryP] = [forecast, maybe, plan];

@@ -49,6 +49,9 @@ describe('modality of the clause', () => {
     expect(types('鴻海曾經與輝達簽署MOU。')).toEqual([]);
     // The same fact this year is reported.
     expect(types('今年鴻海與輝達簽署MOU。')).toEqual(['partnership']);
+    // Last year's change of people is history; last year's results are reported now.
+    expect(types('2025年，鴻海董事長請辭。')).toEqual([]);
+    expect(types('2025年鴻海營收年增10%。')).toEqual(['earnings']);
   });
 
   it('leaves out a cause given for another fact and a risk named', () => {
