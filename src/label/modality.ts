@@ -92,6 +92,7 @@ export function clauseModalities(v: SentenceView, refYear: number | null, carry:
   let { forecast, maybe, plan, rumour, past } = carry;
   let [carryF, carryM, carryP] = [forecast, maybe, plan];
   let asking = false;
+  let lastYear = false;
   v.clauses.forEach((c, i) => {
     const text = clauseText(v, c);
     let recent = false;
@@ -144,8 +145,9 @@ export function clauseModalities(v: SentenceView, refYear: number | null, carry:
     // (理想汽車能否穩住…，並在…把訂單轉化為交付，將決定…).
     if (QUESTION.test(text)) asking = true;
     const question = asking || (last && QUESTION_END.test(v.source.slice(v.start, v.end)));
-    let lastYear = false;
-    if (refYear !== null) for (const m of text.matchAll(BARE_YEAR)) if (Number(m[1]) === refYear - 1) lastYear = true;
+    // Like a past marker, a bare year holds until a clause names the present.
+    if (recent) lastYear = false;
+    if (refYear !== null) for (const m of text.matchAll(BARE_YEAR)) lastYear = Number(m[1]) === refYear - 1;
     out.push({ forecast, maybe, plan, rumour, past, question, lastYear });
     // A marker that governed only its own clause does not pass on.
     if ((f || mb || pl) && !reaches) [forecast, maybe, plan] = [carryF, carryM, carryP];
