@@ -64,24 +64,13 @@ export function documentCharset(bytes: Uint8Array): string | null {
   return meta ? meta[1]! : null;
 }
 
-/**
- * How well bytes read as UTF-8: `valid`, `mostly` (a stray bad byte or a
- * sequence cut at the end, under 2% of the non-ASCII characters), or `no`.
- * GBK or Big5 text read as UTF-8 breaks on most characters.
- */
-export function utf8Fit(bytes: Uint8Array): 'valid' | 'mostly' | 'no' {
+/** True when the bytes are valid UTF-8 throughout. */
+function isUtf8(bytes: Uint8Array): boolean {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return 'valid';
+    return true;
   } catch {
-    const text = new TextDecoder('utf-8').decode(bytes);
-    let bad = 0;
-    let good = 0;
-    for (const ch of text) {
-      if (ch === '\uFFFD') bad++;
-      else if (ch.charCodeAt(0) >= 0x80) good++;
-    }
-    return good >= 20 && bad * 50 <= good ? 'mostly' : 'no';
+    return false;
   }
 }
 
@@ -96,47 +85,82 @@ const COMMON = new Set(
   '的一是在不了有和人這这中大為为上個个國国我以要他時时來来用們们生到作地於于出就分對对成會会可主發发年動动同工也能下過过子說说產产種种面而方後后多定行學学法所民得經经十三之進进著着等部度家電电力裡里如水化高自二理起小物現现實实加量都兩两體体制機机當当使點点從从業业本去把性好應应開开它合還还因由其些然前外天政四日那社事平形相全表間间樣样與与關关各重新線线內内數数正心反你明看原又利比或但質质氣气第向道此變变條条只沒没結结解問问意建月公無无系很情者最立代想已通並并提直題题程展五果料象員员位入常文總总次品式活設设及管特件長长求老頭头基資资邊边流路級级少圖图山統统接知較较將将組组見见計计別别手期根論论運运指幾几九區区強强放決决西被做必先回則则任取據据處处南給给色光門门即保治北造百規规熱热領领七海口東东導导器壓压世金增爭争濟济油思術术極极交受聯联認认六共權权收證证改清美再採采轉转更單单風风切打白教速花帶带安場场身車车例真務务具萬万每目至達达走積积示議议聲声報报完類类八離离華华名確确才科張张信馬马節节話话整空元今集傳传土許许步群廣广石記记需段研界林且究觀观越影算低持音眾众書书容須须際际商非驗验連连斷断深難难近千委素技備备半辦办省列響响約约支般史感便團团往歷历市克何除消構构府稱称太準准精值號号率維维選选標标存候快效院查型眼王按格易置派層层片始卻却專专狀状育廠厂京識识適适屬属包火住調调滿满局照參参紅红引該该價价嚴严股億亿美元投資资營营收漲涨跌晶片台積积電鴻鸿海輝辉達达',
 );
 
-/** Common characters and all CJK characters of a text: real Chinese has a high share of common ones. */
-function commonness(text: string): { common: number; cjk: number } {
+/** How a decoding reads: common characters, all CJK characters, replacement characters. */
+interface Reading {
+  common: number;
+  cjk: number;
+  bad: number;
+}
+
+function reading(text: string): Reading {
   let common = 0;
   let cjk = 0;
+  let bad = 0;
   for (const ch of text) {
+    if (ch === '\uFFFD') {
+      bad++;
+      continue;
+    }
     if (COMMON.has(ch)) common++;
     const cp = ch.codePointAt(0)!;
     if ((cp >= 0x3400 && cp <= 0x9fff) || (cp >= 0x20000 && cp <= 0x3ffff) || (cp >= 0xf900 && cp <= 0xfaff)) cjk++;
   }
-  return { common, cjk };
+  return { common, cjk, bad };
 }
 
-function score(text: string): number {
-  let s = 0;
-  for (const ch of text) {
-    if (ch === '\uFFFD') s -= 8;
-    else if (COMMON.has(ch)) s += 1;
-  }
-  return s;
+/** Common characters count for a decoding, replacement characters heavily against it. */
+const score = (r: Reading) => r.common - 8 * r.bad;
+/**
+ * Share of common characters among the CJK and replacement characters:
+ * about two thirds in real Chinese, far less in a wrong decoding, whether
+ * it turns into rare characters or into U+FFFD.
+ */
+const share = (r: Reading) => (r.cjk + r.bad === 0 ? 0 : r.common / (r.cjk + r.bad));
+
+/**
+ * Whether `alt` reads clearly better than `mine`, the decoding the label
+ * asks for: a much higher score, and mostly common characters, more of them
+ * than `mine` has. A few invalid bytes in a right label cost `mine` some
+ * points but leave its share of common characters high, so the label stays
+ * and those bytes become U+FFFD where they are (issue 17); a wrong label
+ * reads as rare characters or replacement characters throughout.
+ */
+function clearlyBetter(alt: Reading, mine: Reading): boolean {
+  return score(alt) > score(mine) + 10 + Math.abs(score(mine)) / 2 && share(alt) >= 0.3 && share(alt) > share(mine);
 }
 
 /** Pick the likeliest of the legacy Chinese charsets for bytes that are not UTF-8. */
 export function sniffLegacy(bytes: Uint8Array): Charset {
-  const sample = bytes.subarray(0, 64 * 1024);
-  const gb = score(iconv.decode(Buffer.from(sample), 'gb18030'));
-  const big5 = score(iconv.decode(Buffer.from(sample), 'big5hkscs'));
+  const sample = bytes.subarray(0, SAMPLE_BYTES);
+  const gb = score(reading(decodeWith(sample, 'gb18030')));
+  const big5 = score(reading(decodeWith(sample, 'big5hkscs')));
   return big5 > gb ? 'big5hkscs' : 'gb18030';
 }
+
+/** The bytes read to judge a charset: enough for any page's verdict, bounded for a huge one. */
+const SAMPLE_BYTES = 64 * 1024;
 
 function decodeWith(bytes: Uint8Array, charset: Charset): string {
   const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset, { stripBOM: true });
   return text.replace(/^\uFEFF/, '');
 }
 
+/** The charsets a body that is not valid UTF-8 may really be in, besides its label. */
+function alternativesTo(label: Charset, bytes: Uint8Array): Charset[] {
+  if (label === 'utf-8') return [sniffLegacy(bytes)];
+  if (label === 'gb18030') return ['big5hkscs', 'utf-8'];
+  if (label === 'big5hkscs') return ['gb18030', 'utf-8'];
+  return ['utf-8', sniffLegacy(bytes)];
+}
+
 /**
  * Decode a fetched body. A BOM wins; then the Content-Type charset, then the
- * document's own declaration. The bytes get the last word: a body that is
- * valid UTF-8 with non-ASCII in it is UTF-8 whatever it is labelled (a real
- * GBK or Big5 text is almost never valid UTF-8), a body labelled UTF-8 that
- * is not valid UTF-8 is sniffed between GB18030 and Big5-HKSCS, and a body
- * labelled GB or Big5 that reads far better in the other family is read so.
+ * document's own declaration, then UTF-8. The bytes get the last word only
+ * when they are clear: a body that is valid UTF-8 with non-ASCII in it is
+ * UTF-8 whatever it is labelled (a real GBK or Big5 text is almost never
+ * valid UTF-8); any other body is decoded as labelled unless another of
+ * UTF-8, GB18030 and Big5-HKSCS reads clearly better (see `clearlyBetter`).
+ * Invalid bytes under a right label become U+FFFD where they are.
  */
 export function decodeBody(bytes: Uint8Array, contentType?: string | null): Decoded {
   const bom = bomCharset(bytes);
@@ -147,33 +171,23 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null): Deco
   const label = normaliseCharset(fromHeader) ?? normaliseCharset(fromDoc);
   const source: CharsetSource = normaliseCharset(fromHeader) ? 'header' : fromDoc && normaliseCharset(fromDoc) ? 'document' : 'default';
   const labelText = (normaliseCharset(fromHeader) ? fromHeader : fromDoc) ?? undefined;
+  const primary = label ?? 'utf-8';
 
-  if (!hasHighBytes(bytes)) return { text: decodeWith(bytes, label ?? 'utf-8'), charset: label ?? 'utf-8', source };
-  const fit = utf8Fit(bytes);
-  if (fit === 'mostly' && (label === null || label === 'utf-8')) {
-    return { text: decodeWith(bytes, 'utf-8'), charset: 'utf-8', source: 'sniff' };
-  }
-  if (fit !== 'no') {
-    if (label === null || label === 'utf-8') return { text: decodeWith(bytes, 'utf-8'), charset: 'utf-8', source };
-    if (label === 'utf-16le' || label === 'utf-16be') return { text: decodeWith(bytes, label), charset: label, source };
+  if (!hasHighBytes(bytes) || primary === 'utf-16le' || primary === 'utf-16be') return { text: decodeWith(bytes, primary), charset: primary, source };
+  if (isUtf8(bytes)) {
+    if (primary === 'utf-8') return { text: decodeWith(bytes, 'utf-8'), charset: 'utf-8', source };
     return { text: decodeWith(bytes, 'utf-8'), charset: 'utf-8', source: 'sniff', overruled: labelText };
   }
-  if (label && label !== 'utf-8') {
-    const text = decodeWith(bytes, label);
-    if (label.startsWith('utf-16')) return { text, charset: label, source };
-    // Big5 bytes read as GB18030 rarely fail (GBK accepts almost any byte
-    // pair), and a server default of iso-8859-1 never fails at all; so the
-    // label is checked against the Chinese charsets: the wrong reading turns
-    // common characters into rare ones or into Latin letters.
-    const sample = bytes.subarray(0, 64 * 1024);
-    const mine = score(decodeWith(sample, label));
-    const other = label === 'gb18030' ? 'big5hkscs' : label === 'big5hkscs' ? 'gb18030' : sniffLegacy(bytes);
-    const alt = decodeWith(sample, other);
-    const theirs = score(alt);
-    const fit = commonness(alt);
-    if (theirs > mine * 1.5 + 10 && fit.common >= fit.cjk * 0.2) return { text: decodeWith(bytes, other), charset: other, source: 'sniff', overruled: labelText };
-    return { text, charset: label, source };
+  // Big5 bytes read as GB18030 rarely fail (GBK accepts almost any byte
+  // pair), and a server default of iso-8859-1 never fails at all; so every
+  // label is checked against the other charsets on a sample.
+  const sample = bytes.subarray(0, SAMPLE_BYTES);
+  const mine = reading(decodeWith(sample, primary));
+  let best: { charset: Charset; score: number } | null = null;
+  for (const alt of alternativesTo(primary, bytes)) {
+    const r = reading(decodeWith(sample, alt));
+    if (clearlyBetter(r, mine) && (!best || score(r) > best.score)) best = { charset: alt, score: score(r) };
   }
-  const guess = sniffLegacy(bytes);
-  return { text: decodeWith(bytes, guess), charset: guess, source: 'sniff', ...(labelText ? { overruled: labelText } : {}) };
+  if (best) return { text: decodeWith(bytes, best.charset), charset: best.charset, source: 'sniff', ...(labelText ? { overruled: labelText } : {}) };
+  return { text: decodeWith(bytes, primary), charset: primary, source };
 }
