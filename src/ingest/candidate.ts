@@ -15,11 +15,58 @@ import { parseHTML } from 'linkedom';
  * misses fewer first and last sentences, and on its own test pages our old
  * scoring reached a character F1 of 0.88 where it reaches 0.997.
  */
-export function readabilityCandidate(html: string, pageUrl: string): string | null {
+/**
+ * Readability keeps its first, strictest reading of a page (the one that
+ * strips headers, footers, comment threads and sidebars) only when it yields
+ * `charThreshold` characters (500 by default); otherwise it reads again with
+ * fewer rules and takes the longest result. A short Chinese article (a flash
+ * of 50-300 characters) never reaches 500, and the longest result is then
+ * the footer or the comment thread. Chinese pages therefore keep the strict
+ * reading whenever it finds anything; other pages keep Readability's default.
+ */
+const CJK_THRESHOLD = 20;
+const DEFAULT_THRESHOLD = 500;
+
+/** True when at least 30% of the letters of a text (its first 4000) are CJK characters. */
+export function isMostlyCjk(text: string): boolean {
+  let cjk = 0;
+  let letters = 0;
+  for (const ch of text) {
+    if (/\p{L}/u.test(ch)) {
+      letters++;
+      if (/[\u3400-\u9fff\uf900-\ufaff]/.test(ch)) cjk++;
+    }
+    if (letters >= 4000) break;
+  }
+  return letters > 0 && cjk * 10 >= letters * 3;
+}
+
+type ReadabilityInternals = { _getInnerText(e: unknown, normalizeSpaces?: boolean): string };
+const CJK_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/g;
+
+/**
+ * Readability as it reads a Chinese page. Its rules measure text in
+ * characters, calibrated on alphabetic text: a paragraph under 25 characters
+ * scores nothing, a container needs 500, a length bonus comes every 100. A
+ * Chinese character carries about what two Latin letters do, and Chinese
+ * news paragraphs of 15-24 characters are common; ignored, they leave the
+ * half of an article after an ad unscored and out of the result. So every
+ * length it takes counts each CJK character twice (the text it returns is
+ * untouched; commas, which it also counts, are not doubled).
+ */
+class CjkReadability extends Readability {
+  _getInnerText(e: unknown, normalizeSpaces?: boolean): string {
+    const text = (Readability.prototype as unknown as ReadabilityInternals)._getInnerText.call(this, e, normalizeSpaces);
+    return text.replace(CJK_CHAR, '$&$&');
+  }
+}
+
+export function readabilityCandidate(html: string, pageUrl: string, cjk: boolean): string | null {
   const { document } = parseHTML(html);
   // Readability resolves relative links against the document's URL; linkedom's document has none.
   Object.defineProperty(document, 'documentURI', { value: pageUrl, configurable: true });
   Object.defineProperty(document, 'baseURI', { value: pageUrl, configurable: true });
-  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { keepClasses: true }).parse();
+  const dom = document as unknown as ConstructorParameters<typeof Readability>[0];
+  const article = cjk ? new CjkReadability(dom, { keepClasses: true, charThreshold: CJK_THRESHOLD }).parse() : new Readability(dom, { keepClasses: true, charThreshold: DEFAULT_THRESHOLD }).parse();
   return article?.content ? article.content : null;
 }

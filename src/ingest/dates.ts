@@ -117,10 +117,17 @@ export function findDateAfter(headline: Element): string | null {
 
 const LABELS = /(發布|发布|發佈|发表|發表|更新|日期|時間|时间|最後|最后|修改|上午|下午|早上|晚上|週[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|published|updated|posted|am|pm)/gi;
 
-/** A line that is only a date stamp (`2026/02/10 14:35`, `發布時間：2026年1月12日`), not article text. */
+/** `来源：和讯网`, `作者：王小明`: the source or author beside a date stamp (up to the next space). */
+const SOURCE = /(?:來源|来源|出處|出处|作者|記者|记者|編輯|编辑|責編|责编)\s*[:：]\s*[^\s:：]{0,16}/g;
+
+/**
+ * A line that is only a date stamp (`2026/02/10 14:35`, `發布時間：2026年1月12日`,
+ * `2026-01-13 15:20 来源：和讯网`), not article text.
+ */
 export function isDateLine(text: string): boolean {
   if (text.length > 60 || !findVisibleDate(text)) return false;
   const rest = text
+    .replace(SOURCE, '')
     .replace(new RegExp(ROC.source, 'g'), '')
     .replace(new RegExp(WESTERN.source, 'g'), '')
     .replace(LABELS, '')
