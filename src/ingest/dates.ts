@@ -34,7 +34,7 @@ export function parseMachineDate(raw: string | null | undefined): string | null 
     .replace(/\s*\b(?:CST|CCT|HKT|TWT)$/i, ' +0800')
     .replace(/\s*(?:GMT|UTC)\s*\+\s*0?8(?::?00)?$/i, ' +0800');
   if (!s) return null;
-  const local = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(s);
+  const local = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s-](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(s);
   if (local) return fromParts(+local[1]!, +local[2]!, +local[3]!, +(local[4] ?? 0), +(local[5] ?? 0), +(local[6] ?? 0));
   const compact = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})?)?$/.exec(s);
   if (compact && +compact[1]! >= 1990) return fromParts(+compact[1]!, +compact[2]!, +compact[3]!, +(compact[4] ?? 0), +(compact[5] ?? 0), +(compact[6] ?? 0));

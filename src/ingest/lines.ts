@@ -33,11 +33,20 @@ export function isPitch(paragraph: string): boolean {
 }
 
 /** Whole lines that are page furniture: ad labels, share prompts, counters, print/close buttons. */
-const FURNITURE_LINE = /^(?:廣告|广告|advertisement|ad|贊助|赞助|分享到[:：]?.{0,20}|分享本文|分享|收藏|打印|列印|關閉|关闭|返回顶部|返回頂部|回到頂部|回到顶部|上一篇.{0,40}|下一篇.{0,40}|上一页.{0,20}下一页|.{0,6}(?:瀏覽|浏览|閱讀|阅读|點擊|点击|人氣|人气)(?:數|数|次數|次数|量)?[:：]?\s*(?:\d[\d,]*|views)?\s*(?:次)?|字[號号][:：]?.{0,12}|【打印本页】.{0,12}|(?:\d+|[一二三四五六七八九十]+)?\s*(?:条评论|條評論|則留言|人参与|人參與).{0,20}|举报|舉報|文章导航|文章導航|正在加载.{0,3}|正在載入.{0,3}|加载中.{0,3}|載入中.{0,3}|.{0,12}(?:[+＋]\s*)?(?:更多|more)\s*(?:>+|»|›)?)$/i;
+const FURNITURE_LINE = /^(?:廣告|广告|advertisement|ad|贊助|赞助|分享到[:：]?.{0,20}|分享本文|分享|收藏|打印|列印|關閉|关闭|返回顶部|返回頂部|回到頂部|回到顶部|上一篇.{0,40}|下一篇.{0,40}|上一页.{0,20}下一页|.{0,6}(?:瀏覽|浏览|閱讀|阅读|點擊|点击|人氣|人气)(?:數|数|次數|次数|量)?[:：]?\s*(?:\d[\d,]*|views)?\s*(?:次)?|字[號号][:：]?.{0,12}|【打印本页】.{0,12}|[\d,]*\s*(?:条评论|條評論|則留言|人参与|人參與)[\s\d,|｜/人参与參與条评论條評論网友評論]{0,20}|举报|舉報|文章导航|文章導航|正在加载.{0,3}|正在載入.{0,3}|加载中.{0,3}|載入中.{0,3}|.{0,12}(?:[+＋]\s*)?(?:更多|more)\s*(?:>+|»|›)?)$/i;
 
-/** True for a line that is only an ad label, a share prompt, a counter or a button. */
+/**
+ * Site notices: disclaimers (本文仅代表作者观点, 不代表本网立场, 免责声明：),
+ * copyright and reprint notices, licence numbers (京ICP备), report hotlines,
+ * tag and keyword lines, scan-to-read and print/close prompts. Never article
+ * text, whatever their length up to a short paragraph.
+ */
+const NOTICE = /((?:僅|仅|並不|并不|不)(?:代表|表明).{0,24}(?:觀點|观点|立場|立场)|^[\s【[（(]*(?:免責|免责|鄭重|郑重|特別|特别|版權|版权|法律)(?:聲明|声明)[\s】\]）)]*(?:[:：]|$)|未[經经](?:授權|授权|許可|许可|同意).{0,16}(?:轉載|转载|複製|复制|使用)|轉載請註明|转载请注明|版[權权]所有|all rights reserved|copyright\s*©|©\s*\d{4}|ICP[備备證证]|公[網网]安[備备]|[違违]法和不良信息|不良信息[舉举][報报]|^[\s【[]*(?:關鍵字|关键字|關鍵詞|关键词|文章關鍵詞|文章关键词|標籤|标签|tags?)[\s】\]]*[:：>]|[掃扫]一[掃扫]|打印本[頁页]|[關关]閉[窗視视]口|关闭窗口|[點点][擊击]進入專題|点击进入专题|[報报]料[:：])/i;
+
+/** True for a line that is only an ad label, a share prompt, a counter, a button or a site notice. */
 export function isFurnitureLine(line: string): boolean {
-  return line.length <= 60 && FURNITURE_LINE.test(line.trim());
+  const t = line.trim();
+  return (t.length <= 60 && FURNITURE_LINE.test(t)) || (t.length <= 160 && NOTICE.test(t));
 }
 
 /** Furniture glued after the last sentence of a paragraph: `……下跌。 點擊閱讀下一則新聞`, `……。广告`. */
@@ -51,13 +60,16 @@ export function stripGluedTail(paragraph: string): string {
 /** Words of login boxes, paywalls and member services. */
 const MEMBER = /(登入|登录|登錄|註冊|注册|密碼|密码|帳號|账号|會員|会员|忘記|忘记|訂閱方案|订阅方案|試用|试用|申請專線|申请专线|客服|週一至週五|周一至周五|立即購買|立即购买|付費|付费|解鎖|解锁|訂戶|订户)/g;
 
+/** Words only a login box has (an article about members has the others too). */
+const LOGIN = /(登入|登录|登錄|註冊|注册|密碼|密码|帳號|账号|試用|试用|申請專線|申请专线)/;
+
 /**
- * True for a block that is a login box or a paywall pitch: short, and made
- * of member-service words rather than sentences (at least three of them,
- * and one for every 25 characters).
+ * True for a block that is a login box or a paywall pitch: short, made of
+ * member-service words rather than sentences (at least three different
+ * ones, one for every 25 characters), one of them a login word.
  */
 export function isMemberBox(text: string): boolean {
-  if (text.length > 400) return false;
-  const hits = text.match(MEMBER)?.length ?? 0;
-  return hits >= 3 && hits * 25 >= text.length;
+  if (text.length > 400 || !LOGIN.test(text)) return false;
+  const hits = text.match(MEMBER) ?? [];
+  return new Set(hits).size >= 3 && hits.length * 25 >= text.length;
 }

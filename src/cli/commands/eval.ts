@@ -7,6 +7,7 @@ import { analyse } from '../../stages/analyse';
 import type { EventLabel, EventRecord } from '../../types';
 import { usageError, type Command } from '../command';
 import { readArticles } from '../files';
+import { runPagesEval } from './eval-pages';
 
 const DEFAULT_INPUTS = ['fixtures/articles', 'fixtures/passages'];
 const DEFAULT_GOLD = 'fixtures/gold';
@@ -54,6 +55,7 @@ export const evalCommand: Command = {
   summary: 'score tagging (tickers, entities per kind, events) against the hand-written gold files; exit 1 below target',
   usage: 'newsflow eval [--gold DIR] [FILE|DIR...]',
   async run(argv, ctx) {
+    if (argv.some((a) => a === '--pages' || a.startsWith('--pages='))) return runPagesEval(this, argv, ctx);
     let parsed;
     try {
       parsed = parseArgs({ args: argv, options: { gold: { type: 'string' } }, allowPositionals: true });

@@ -1,5 +1,5 @@
-import { renderTable } from '../cli/table';
-import type { PageScore } from './pages';
+import { renderTable } from '../../cli/table';
+import type { PageScore } from './score';
 
 /** One extractor's figures over a set of pages. */
 export interface PageSummary {

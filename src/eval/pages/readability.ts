@@ -1,8 +1,8 @@
 import { Readability } from '@mozilla/readability';
 import * as cheerio from 'cheerio';
 import { parseHTML } from 'linkedom';
-import { parseMachineDate } from '../ingest/dates';
-import { paragraphsOf } from '../ingest/html-text';
+import { parseMachineDate } from '../../ingest/dates';
+import { paragraphsOf } from '../../ingest/html-text';
 
 /** What Mozilla Readability finds in a page, in the shape the page evaluation compares. */
 export interface ReadabilityResult {
