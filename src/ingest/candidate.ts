@@ -27,18 +27,23 @@ import { parseHTML } from 'linkedom';
 const CJK_THRESHOLD = 20;
 const DEFAULT_THRESHOLD = 500;
 
-/** True when at least 30% of the letters of a text (its first 4000) are CJK characters. */
-export function isMostlyCjk(text: string): boolean {
-  let cjk = 0;
+/**
+ * True for Chinese text: at least 30% of the letters (of its first 4000) are
+ * Han characters, and hardly any are kana (Japanese, which mixes Han with
+ * kana, keeps Readability's defaults).
+ */
+export function isChinese(text: string): boolean {
+  let han = 0;
+  let kana = 0;
   let letters = 0;
   for (const ch of text) {
-    if (/\p{L}/u.test(ch)) {
-      letters++;
-      if (/[\u3400-\u9fff\uf900-\ufaff]/.test(ch)) cjk++;
-    }
+    if (!/\p{L}/u.test(ch)) continue;
+    letters++;
+    if (/[\u3400-\u9fff\uf900-\ufaff]/.test(ch)) han++;
+    else if (/[\u3040-\u30ff]/.test(ch)) kana++;
     if (letters >= 4000) break;
   }
-  return letters > 0 && cjk * 10 >= letters * 3;
+  return letters > 0 && han * 10 >= letters * 3 && kana * 20 < han;
 }
 
 type ReadabilityInternals = { _getInnerText(e: unknown, normalizeSpaces?: boolean): string };

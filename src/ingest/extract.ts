@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import { ExtractError } from '../errors';
-import { isMostlyCjk, readabilityCandidate } from './candidate';
+import { isChinese, readabilityCandidate } from './candidate';
 import { removeChrome, removeNonText } from './chrome';
 import { articleParagraphs } from './clean';
 import { textWeight } from './html-text';
@@ -44,7 +44,7 @@ export function extractArticle(html: string, pageUrl: string): Extracted {
   const title = meta.title ?? '';
   removeNonText($);
   removeChrome($, null);
-  const candidate = readabilityCandidate($.html(), pageUrl, isMostlyCjk($('body').text()));
+  const candidate = readabilityCandidate($.html(), pageUrl, isChinese($('body').text()));
   let paragraphs: string[] = [];
   if (candidate) {
     const $c = cheerio.load(candidate, FAST_HTML, false);

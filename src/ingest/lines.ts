@@ -21,15 +21,17 @@ export function isRelatedHeading(text: string): boolean {
 export const POINTER_PARAGRAPH = new RegExp(`^${DECOR}(${RELATED}|責任編輯|责任编辑|編輯|编辑|核稿編輯|核稿编辑|责编|責編|此前報導|此前报道|相關報導|相关报道|更多報導|更多报道|原文連結|原文链接|相关资讯请关注|相關資訊請關注)${DECOR_END}\\s*[:：]`);
 
 /**
- * Short app, newsletter and follow-us pitches that sites drop into the
- * article text. Only short paragraphs are tested, so an article that
- * discusses subscriptions keeps its paragraphs.
+ * App, newsletter and follow-us pitches that sites drop into the article
+ * text. Phrases no sentence of news uses are pitches in any paragraph of up
+ * to 100 characters; phrases a news sentence may use (下载APP, 扫描二维码,
+ * 关注微信) only in a line of up to 40.
  */
-const PITCH = /(下[載载].{0,12}APP|用APP看新聞|天天中獎|點我訂閱|点我订阅|立即訂閱|立即订阅|訂閱電子報|订阅电子报|免費訂閱|加入.{0,10}LINE|追蹤我們|关注我们|按讚|點讚|尽在新浪财经APP|打[開开].{0,8}APP|[掃扫][描瞄].{0,6}二[維维]碼|[掃扫][描瞄].{0,6}二维码|看更多精彩|下[載载]客[戶户][端]|[關关]注.{0,12}(公[眾众][號号]|微信|微博)|本文来自.{0,12}(客户端|APP)|更多原创资讯|快来.{0,10}体验|第一时间免费试玩|馬上訂閱|马上订阅|點擊閱讀下一則|点击阅读下一则|返回.{0,6}[首頁首页].{0,3}>+)/i;
+const PITCH = /(用APP看新聞|天天中獎|點我訂閱|点我订阅|尽在新浪财经APP|本文来自.{0,12}(?:客户端|APP)|更多原创资讯|第一时间免费试玩|快来.{0,10}体验|看更多精彩|點擊閱讀下一則|点击阅读下一则|返回.{0,6}[首頁首页].{0,3}>+|[掃扫][描瞄].{0,6}二[維维][碼码].{0,4}(?:關注|关注|下[載载])|(?:請|请|歡迎|欢迎|長按|长按|掃碼|扫码)[關关]注|(?:請|请|立即|點擊|点击|馬上|马上)下[載载].{0,10}APP)/i;
+const SHORT_PITCH = /(下[載载]\s*.{0,12}APP|打[開开].{0,8}APP|下[載载]客[戶户][端]|[掃扫][描瞄].{0,6}二[維维][碼码]|[關关]注.{0,12}(?:公[眾众][號号]|微信|微博)|加入.{0,10}LINE|追蹤我們|关注我们|按讚|點讚|立即訂閱|立即订阅|訂閱電子報|订阅电子报|免費訂閱|馬上訂閱|马上订阅|[掃扫]一[掃扫]|打印本[頁页]|[關关]閉[窗視视]口|关闭窗口|[點点][擊击]進入專題|点击进入专题)/i;
 
 /** True for a short paragraph that only sells an app, a newsletter or a follow. */
 export function isPitch(paragraph: string): boolean {
-  return paragraph.length <= 100 && PITCH.test(paragraph);
+  return (paragraph.length <= 100 && PITCH.test(paragraph)) || (paragraph.length <= 40 && SHORT_PITCH.test(paragraph));
 }
 
 /** Whole lines that are page furniture: ad labels, share prompts, counters, print/close buttons. */
@@ -41,7 +43,7 @@ const FURNITURE_LINE = /^(?:廣告|广告|advertisement|ad|贊助|赞助|分享�
  * tag and keyword lines, scan-to-read and print/close prompts. Never article
  * text, whatever their length up to a short paragraph.
  */
-const NOTICE = /((?:僅|仅|並不|并不|不)(?:代表|表明).{0,24}(?:觀點|观点|立場|立场)|^[\s【[（(]*(?:免責|免责|鄭重|郑重|特別|特别|版權|版权|法律)(?:聲明|声明)[\s】\]）)]*(?:[:：]|$)|未[經经](?:授權|授权|許可|许可|同意).{0,16}(?:轉載|转载|複製|复制|使用)|轉載請註明|转载请注明|版[權权]所有|all rights reserved|copyright\s*©|©\s*\d{4}|ICP[備备證证]|公[網网]安[備备]|[違违]法和不良信息|不良信息[舉举][報报]|^[\s【[]*(?:關鍵字|关键字|關鍵詞|关键词|文章關鍵詞|文章关键词|標籤|标签|tags?)[\s】\]]*[:：>]|[掃扫]一[掃扫]|打印本[頁页]|[關关]閉[窗視视]口|关闭窗口|[點点][擊击]進入專題|点击进入专题|[報报]料[:：])/i;
+const NOTICE = /(^[\s（(【[]*(?:本文|本篇|文章|以上|此文|該文|该文|網友評論|网友评论|評論|评论|注[:：])[^。]{0,40}(?:代表|表明)|(?:代表|表明).{0,8}(?:本網|本网|本站|本報|本报|本刊|本平台|平台|網易|网易|騰訊|腾讯|澎湃|新浪|搜狐|鳳凰|凤凰|觀察者|观察者).{0,8}(?:觀點|观点|立場|立场)|^[\s【[（(]*(?:免責|免责|鄭重|郑重|特別|特别|版權|版权|法律)(?:聲明|声明)[\s】\]）)]*(?:[:：]|$)|未[經经](?:授權|授权|許可|许可|同意).{0,16}(?:轉載|转载|複製|复制|使用)|轉載請註明|转载请注明|版[權权]所有(?![者人])|all rights reserved|copyright\s*©|©\s*\d{4}|ICP[備备證证]|公[網网]安[備备]|[違违]法和不良信息|不良信息[舉举][報报]|^[\s【[]*(?:關鍵字|关键字|關鍵詞|关键词|文章關鍵詞|文章关键词|標籤|标签|tags?)[\s】\]]*[:：>]|^.{0,12}[報报]料[:：])/i;
 
 /** True for a line that is only an ad label, a share prompt, a counter, a button or a site notice. */
 export function isFurnitureLine(line: string): boolean {

@@ -12,11 +12,13 @@ describe('paragraph-level rules', () => {
     expect(POINTER_PARAGRAPH.test('编辑部认为，这次调整影响有限。')).toBe(false);
     expect(isPitch('(本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP)')).toBe(true);
     expect(isPitch('专注苹果新闻报道，每日推送最新苹果资讯。扫描下方二维码关注苹果汇官方微信')).toBe(true);
+    expect(isPitch('扫一扫在手机打开当前页')).toBe(true);
     expect(isPitch('公司表示，今年將推出新的行動支付APP，下載量已突破百萬。')).toBe(false);
+    expect(isPitch('用户只需扫一扫即可完成支付，这项服务推出后广受好评，下载该APP的用户已超过一亿。')).toBe(false);
   });
   it('drops counters, share prompts, ad labels and site notices', () => {
-    for (const l of ['廣告', '分享到：', '瀏覽： 1234', '阅读 539', '2 条评论', '正在加载', '热门H5手游+更多', '本文仅代表作者个人观点。', '网友评论仅供其表达个人看法，并不表明网易立场。', '澎湃新闻报料：4009-20-4009 澎湃新闻，未经授权不得转载', '京ICP备05070218号 京公网安备11010202000001号', 'Copyright © 2019 观察者 All rights reserved。', '关键字 : 公园', '扫一扫在手机打开当前页', '特别声明', '郑重声明：文章提及内容仅供参考，不构成实质性投资建议']) expect(isFurnitureLine(l), l).toBe(true);
-    for (const l of ['广告业营收今年成长三成。', '分享经济在中国发展迅速，共享单车就是一例。', '他认为，版权保护仍有不足。', '二十条评论家的意见并不一致，有人看好也有人看淡。']) expect(isFurnitureLine(l), l).toBe(false);
+    for (const l of ['廣告', '分享到：', '瀏覽： 1234', '阅读 539', '2 条评论', '正在加载', '热门H5手游+更多', '本文仅代表作者个人观点。', '网友评论仅供其表达个人看法，并不表明网易立场。', '澎湃新闻报料：4009-20-4009 澎湃新闻，未经授权不得转载', '京ICP备05070218号 京公网安备11010202000001号', 'Copyright © 2019 观察者 All rights reserved。', '关键字 : 公园', '特别声明', '郑重声明：文章提及内容仅供参考，不构成实质性投资建议']) expect(isFurnitureLine(l), l).toBe(true);
+    for (const l of ['广告业营收今年成长三成。', '分享经济在中国发展迅速，共享单车就是一例。', '他认为，版权保护仍有不足。', '二十条评论家的意见并不一致，有人看好也有人看淡。', '法院认定被告侵犯了版权所有者的权益。', '他说，这并不代表公司的立场转变。']) expect(isFurnitureLine(l), l).toBe(false);
   });
   it('cuts furniture glued after the last sentence, and only there', () => {
     expect(stripGluedTail('投資人宜留意追高風險。點擊閱讀下一則新聞')).toBe('投資人宜留意追高風險。');
