@@ -3,6 +3,7 @@ import { ExtractError } from '../errors';
 import { isChinese, readabilityCandidate } from './candidate';
 import { removeChrome, removeNonText } from './chrome';
 import { articleParagraphs } from './clean';
+import { hiddenArticleHtml, jsonLdParagraphs } from './hidden';
 import { textWeight } from './html-text';
 import { readMeta } from './meta';
 import { bestContainer } from './score';
@@ -22,6 +23,20 @@ export interface Extracted {
 /** htmlparser2 rather than parse5: several times faster, and the reading Readability's DOM (linkedom) uses too. */
 const FAST_HTML = { xml: { xmlMode: false, decodeEntities: true, encodeEntities: 'utf8' } } as unknown as Parameters<typeof cheerio.load>[1];
 
+/** The article paragraphs of a page's markup (`$` is changed): Readability's container, else our own scoring's. */
+function markupParagraphs($: cheerio.CheerioAPI, pageUrl: string, title: string): string[] {
+  removeNonText($);
+  removeChrome($, null);
+  const candidate = readabilityCandidate($.html(), pageUrl, isChinese($('body').text()));
+  if (candidate) {
+    const $c = cheerio.load(candidate, FAST_HTML, false);
+    const paragraphs = articleParagraphs($c, $c.root().toArray(), title);
+    if (paragraphs.length) return paragraphs;
+  }
+  const container = bestContainer($);
+  return container ? articleParagraphs($, [container], title) : [];
+}
+
 /**
  * Extract the article from a decoded HTML page:
  *
@@ -31,7 +46,8 @@ const FAST_HTML = { xml: { xmlMode: false, decodeEntities: true, encodeEntities:
  *    share bars, related-article blocks, small forms; an element holding
  *    most of the page's text stays whatever it is called);
  * 3. Mozilla Readability picks the article container in what is left (our
- *    own container scoring when it finds none);
+ *    own container scoring when it finds none; a page rendered by a script
+ *    is read from its `<noscript>` or template copy, or its JSON-LD body);
  * 4. inside it our Chinese rules drop what Readability keeps: related lists,
  *    login boxes, link lists, pointers, credits, pitches, counters, date
  *    stamps and furniture glued to the last paragraph.
@@ -42,18 +58,12 @@ export function extractArticle(html: string, pageUrl: string): Extracted {
   const $ = cheerio.load(html, FAST_HTML);
   const meta = readMeta($, pageUrl);
   const title = meta.title ?? '';
-  removeNonText($);
-  removeChrome($, null);
-  const candidate = readabilityCandidate($.html(), pageUrl, isChinese($('body').text()));
-  let paragraphs: string[] = [];
-  if (candidate) {
-    const $c = cheerio.load(candidate, FAST_HTML, false);
-    paragraphs = articleParagraphs($c, $c.root().toArray(), title);
-  }
-  if (paragraphs.length === 0) {
-    const container = bestContainer($);
-    if (container) paragraphs = articleParagraphs($, [container], title);
-  }
+  const hidden = hiddenArticleHtml($);
+  let paragraphs = markupParagraphs($, pageUrl, title);
+  // A page whose markup holds no article (rendered by a script): its
+  // <noscript> or template version, else the JSON-LD articleBody.
+  if (paragraphs.length === 0 && hidden) paragraphs = markupParagraphs(cheerio.load(hidden, FAST_HTML), pageUrl, title);
+  if (paragraphs.length === 0) paragraphs = jsonLdParagraphs(meta.articleBody);
   if (paragraphs.length === 0 || textWeight(paragraphs.join('')) === 0) throw new ExtractError(pageUrl, 'no article text found');
   return { title, author: meta.author, publishedAt: meta.publishedAt, url: meta.url, text: paragraphs.join('\n') };
 }

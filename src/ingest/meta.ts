@@ -12,6 +12,8 @@ export interface PageMeta {
   publishedAt: string | null;
   /** Canonical URL (rel=canonical, og:url or the fetched URL), tracking parameters removed. */
   url: string;
+  /** The article's text as JSON-LD gives it (`articleBody`), for pages whose markup holds none. */
+  articleBody: string | null;
 }
 
 type Json = Record<string, unknown>;
@@ -142,5 +144,6 @@ export function readMeta($: CheerioAPI, pageUrl: string): PageMeta {
   const metas = metaTags($);
   const og = cleanText(metaContent(metas, ['og:title', 'twitter:title']) ?? '');
   const title = pickTitle($, jsonLdHeadline(ld), og);
-  return { title: title.title, author: pickAuthor($, ld, metas), publishedAt: pickDate($, ld, metas, title.element), url: pickUrl($, pageUrl, metas) };
+  const articleBody = first(ld.map((o) => (typeof o.articleBody === 'string' ? o.articleBody : null)));
+  return { title: title.title, author: pickAuthor($, ld, metas), publishedAt: pickDate($, ld, metas, title.element), url: pickUrl($, pageUrl, metas), articleBody };
 }

@@ -10,7 +10,7 @@ const DIR = join(import.meta.dirname, '../../../fixtures/pages/failures');
 interface Expected {
   kind: string;
   title: string;
-  publishedAt: string;
+  publishedAt: string | null;
   text: string[];
   absent: string[];
 }
