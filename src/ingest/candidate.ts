@@ -2,20 +2,6 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 
 /**
- * The article candidate of a page as Mozilla Readability finds it: the
- * container with the best paragraph score, its siblings that score close to
- * it (the other half of an article split around an ad), with forms, share
- * bars, comment threads and link-heavy blocks cleaned out. Class names are
- * kept so that the Chinese rules after it (src/ingest/clean.ts) can still
- * read them. Null when Readability finds no article at all.
- *
- * Readability scores paragraphs by length and commas, Chinese ones
- * included, and it is measured beside our own scoring in docs/ingestion.md
- * ("Why Readability picks the container"): on the pages we evaluate it
- * misses fewer first and last sentences, and on its own test pages our old
- * scoring reached a character F1 of 0.88 where it reaches 0.997.
- */
-/**
  * Readability keeps its first, strictest reading of a page (the one that
  * strips headers, footers, comment threads and sidebars) only when it yields
  * `charThreshold` characters (500 by default); otherwise it reads again with
@@ -66,12 +52,33 @@ class CjkReadability extends Readability {
   }
 }
 
-export function readabilityCandidate(html: string, pageUrl: string, cjk: boolean): string | null {
-  const { document } = parseHTML(html);
-  // Readability resolves relative links against the document's URL; linkedom's document has none.
-  Object.defineProperty(document, 'documentURI', { value: pageUrl, configurable: true });
-  Object.defineProperty(document, 'baseURI', { value: pageUrl, configurable: true });
-  const dom = document as unknown as ConstructorParameters<typeof Readability>[0];
-  const article = cjk ? new CjkReadability(dom, { keepClasses: true, charThreshold: CJK_THRESHOLD }).parse() : new Readability(dom, { keepClasses: true, charThreshold: DEFAULT_THRESHOLD }).parse();
-  return article?.content ? article.content : null;
+/**
+ * The article candidate of a page as Mozilla Readability finds it: the
+ * container with the best paragraph score, its siblings that score close to
+ * it (the other half of an article split around an ad), with forms, share
+ * bars, comment threads and link-heavy blocks cleaned out. Class names are
+ * kept so that the Chinese rules after it (src/ingest/clean.ts) can still
+ * read them. Null when Readability finds no article at all.
+ *
+ * Readability scores paragraphs by length and commas, Chinese ones
+ * included, and it is measured beside our own scoring in docs/ingestion.md
+ * ("Why Readability picks the container"): on the pages we evaluate it
+ * misses fewer first and last sentences, and on its own test pages our old
+ * scoring reached a character F1 of 0.88 where it reaches 0.997.
+ */
+export function readabilityCandidate(html: string | null, pageUrl: string, cjk: boolean): string | null {
+  if (html === null) return null;
+  try {
+    const { document } = parseHTML(html);
+    // Readability resolves relative links against the document's URL; linkedom's document has none.
+    Object.defineProperty(document, 'documentURI', { value: pageUrl, configurable: true });
+    Object.defineProperty(document, 'baseURI', { value: pageUrl, configurable: true });
+    const dom = document as unknown as ConstructorParameters<typeof Readability>[0];
+    const options = { keepClasses: true, charThreshold: cjk ? CJK_THRESHOLD : DEFAULT_THRESHOLD };
+    const article = cjk ? new CjkReadability(dom, options).parse() : new Readability(dom, options).parse();
+    return article?.content ? article.content : null;
+  } catch {
+    // Markup that trips the DOM or Readability is read by our own scoring instead (src/ingest/score.ts).
+    return null;
+  }
 }
