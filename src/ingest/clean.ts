@@ -6,6 +6,7 @@ import { cleanText, paragraphsOf, textWeight } from './html-text';
 import { isFurnitureLine, isMemberBox, isPitch, POINTER_PARAGRAPH, stripGluedTail } from './lines';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
+const HEADLINE_LABEL = /^(?:原创|原創|独家|獨家|快讯|快訊)/;
 
 /**
  * The article's paragraphs from its container (the candidate Readability
@@ -44,7 +45,8 @@ export function articleParagraphs($: CheerioAPI, roots: AnyNode[], title: string
     // Lines without a letter or digit (rules, arrows, a row of U+FFFD) are never the news.
     if (!key || textWeight(p) === 0) continue;
     if (POINTER_PARAGRAPH.test(p) || isPitch(p) || isDateLine(p) || isFurnitureLine(p)) continue;
-    if (out.length < 3 && key === headline) continue;
+    // The headline again, also behind a label (原创, 独家, 快讯).
+    if (out.length < 3 && (key === headline || key.replace(HEADLINE_LABEL, '') === headline)) continue;
     out.push(p);
   }
   return out;

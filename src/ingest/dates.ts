@@ -118,7 +118,7 @@ export function findDateAfter(headline: Element): string | null {
 const LABELS = /(發布|发布|發佈|发表|發表|更新|日期|時間|时间|最後|最后|修改|上午|下午|早上|晚上|週[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|published|updated|posted|am|pm)/gi;
 
 /** `来源：和讯网`, `作者：王小明`: the source or author beside a date stamp (up to the next space). */
-const SOURCE = /(?:來源|来源|出處|出处|作者|記者|记者|編輯|编辑|責編|责编)\s*[:：]\s*[^\s:：]{0,16}/g;
+const SOURCE = /(?:來源|来源|出處|出处|作者|記者|记者|編輯|编辑|責編|责编)\s*[:：]\s*[^\s:：]{0,16}|(?:瀏覽|浏览|閱讀|阅读|點擊|点击)(?:次數|次数|量)?\s*[:：]?\s*\d*\s*次?/g;
 
 /**
  * A line that is only a date stamp (`2026/02/10 14:35`, `發布時間：2026年1月12日`,

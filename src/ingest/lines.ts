@@ -35,7 +35,7 @@ export function isPitch(paragraph: string): boolean {
 }
 
 /** Whole lines that are page furniture: ad labels, share prompts, counters, print/close buttons. */
-const FURNITURE_LINE = /^(?:廣告|广告|advertisement|ad|贊助|赞助|分享到[:：]?.{0,20}|分享本文|分享|收藏|打印|列印|關閉|关闭|返回顶部|返回頂部|回到頂部|回到顶部|上一篇.{0,40}|下一篇.{0,40}|上一页.{0,20}下一页|.{0,6}(?:瀏覽|浏览|閱讀|阅读|點擊|点击|人氣|人气)(?:數|数|次數|次数|量)?[:：]?\s*(?:\d[\d,]*|views)?\s*(?:次)?|字[號号][:：]?.{0,12}|【打印本页】.{0,12}|[\d,]*\s*(?:条评论|條評論|則留言|人参与|人參與)[\s\d,|｜/人参与參與条评论條評論网友評論]{0,20}|举报|舉報|文章导航|文章導航|正在加载.{0,3}|正在載入.{0,3}|加载中.{0,3}|載入中.{0,3}|.{0,12}(?:[+＋]\s*)?(?:更多|more)\s*(?:>+|»|›)?)$/i;
+const FURNITURE_LINE = /^(?:廣告|广告|advertisement|ad|贊助|赞助|分享到[:：]?.{0,20}|分享本文|分享|收藏|打印|列印|關閉|关闭|返回顶部|返回頂部|回到頂部|回到顶部|上一篇.{0,40}|下一篇.{0,40}|上一页.{0,20}下一页|.{0,6}(?:瀏覽|浏览|閱讀|阅读|點擊|点击|人氣|人气)(?:數|数|次數|次数|量)?[:：]?\s*(?:\d[\d,]*|views)?\s*(?:次)?|字[號号][:：]?.{0,12}|【打印本页】.{0,12}|[\d,]*\s*(?:条评论|條評論|則留言|人参与|人參與)[\s\d,|｜/人参与參與条评论條評論网友評論]{0,20}|举报|舉報|文章导航|文章導航|[圖图]集|[組组][圖图]|[視视][頻频]|[+＋]\s*\d{0,3}|[自]動播放.{0,40}|自动播放.{0,40}|正在加载.{0,3}|正在載入.{0,3}|加载中.{0,3}|載入中.{0,3}|.{0,12}(?:[+＋]\s*)?(?:更多|more)\s*(?:>+|»|›)?)$/i;
 
 /**
  * Site notices: disclaimers (本文仅代表作者观点, 不代表本网立场, 免责声明：),
@@ -45,10 +45,17 @@ const FURNITURE_LINE = /^(?:廣告|广告|advertisement|ad|贊助|赞助|分享�
  */
 const NOTICE = /(^[\s（(【[]*(?:本文|本篇|文章|以上|此文|該文|该文|網友評論|网友评论|評論|评论|注[:：])[^。]{0,40}(?:代表|表明)|(?:代表|表明).{0,8}(?:本網|本网|本站|本報|本报|本刊|本平台|平台|網易|网易|騰訊|腾讯|澎湃|新浪|搜狐|鳳凰|凤凰|觀察者|观察者).{0,8}(?:觀點|观点|立場|立场)|^[\s【[（(]*(?:免責|免责|鄭重|郑重|特別|特别|版權|版权|法律)(?:聲明|声明)[\s】\]）)]*(?:[:：]|$)|未[經经](?:授權|授权|許可|许可|同意).{0,16}(?:轉載|转载|複製|复制|使用)|轉載請註明|转载请注明|版[權权]所有(?![者人])|all rights reserved|copyright\s*©|©\s*\d{4}|ICP[備备證证]|公[網网]安[備备]|[違违]法和不良信息|不良信息[舉举][報报]|^[\s【[]*(?:關鍵字|关键字|關鍵詞|关键词|文章關鍵詞|文章关键词|標籤|标签|tags?)[\s】\]]*[:：>]|^.{0,12}[報报]料[:：])/i;
 
-/** True for a line that is only an ad label, a share prompt, a counter, a button or a site notice. */
+/**
+ * Credit lines: `本文来源：新京报 责任编辑：杜硕`, `来源：本站原创 作者：…`, `来源：网络`.
+ * Only short lines, so a sentence that cites its source stays; a chart's
+ * `資料來源：Bloomberg` is the article's own and stays too.
+ */
+const CREDIT = /(^[\s（(【[]*(?:本文|文章|稿件|信息)?(?:來源|来源|出處|出处|稿源)(?:於|于)?[:：]|(?:責任編輯|责任编辑|責編|责编)[:：])/;
+
+/** True for a line that is only an ad label, a share prompt, a counter, a button, a credit or a site notice. */
 export function isFurnitureLine(line: string): boolean {
   const t = line.trim();
-  return (t.length <= 60 && FURNITURE_LINE.test(t)) || (t.length <= 160 && NOTICE.test(t));
+  return (t.length <= 60 && (FURNITURE_LINE.test(t) || CREDIT.test(t))) || (t.length <= 160 && NOTICE.test(t));
 }
 
 /** Furniture glued after the last sentence of a paragraph: `……下跌。 點擊閱讀下一則新聞`, `……。广告`. */
