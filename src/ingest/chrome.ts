@@ -1,6 +1,6 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { cleanText, NEVER_TEXT, paragraphsOf, textWeight } from './html-text';
+import { cleanText, NEVER_TEXT, paragraphsOf, shortText, textWeight } from './html-text';
 import { isRelatedHeading } from './lines';
 
 /**
@@ -49,19 +49,6 @@ export function chromeByName(el: Element): 'strong' | 'weak' | null {
   return weak ? 'weak' : null;
 }
 
-/** The text of an element if it is at most `limit` characters, else null; stops reading early. */
-function shortText(el: AnyNode, limit: number): string | null {
-  let out = '';
-  const walk = (n: AnyNode): boolean => {
-    if (n.type === 'text') {
-      out += (n as unknown as { data: string }).data;
-      return out.length <= limit;
-    }
-    if (n.type === 'tag') for (const c of (n as Element).children) if (!walk(c)) return false;
-    return true;
-  };
-  return walk(el) ? out : null;
-}
 
 /** Text weight of an element, and how much of it sits inside links. */
 export function weights($: CheerioAPI, el: Cheerio<AnyNode>): { text: number; links: number } {

@@ -2,8 +2,8 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { removeChrome, removeNonText, weights } from './chrome';
 import { isDateLine } from './dates';
-import { cleanText, paragraphsOf, textWeight } from './html-text';
-import { isFurnitureLine, isMemberBox, isPitch, POINTER_PARAGRAPH, stripGluedTail } from './lines';
+import { cleanText, paragraphsOf, shortText, textWeight } from './html-text';
+import { isFurnitureLine, isMemberBox, isPitch, MEMBER_BOX_MAX, POINTER_PARAGRAPH, stripGluedTail } from './lines';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 const HEADLINE_LABEL = /^(?:原创|原創|独家|獨家|快讯|快訊)/;
@@ -24,8 +24,9 @@ export function articleParagraphs($: CheerioAPI, roots: AnyNode[], title: string
   const scope = $(roots);
   scope.find('div, section, aside, ul, ol, table, form, p, dl').each((_, el) => {
     if (!el.parent) return;
-    const node = $(el);
-    if (isMemberBox(cleanText(node.text()))) node.remove();
+    // Only short blocks can be login boxes; the text is read no further than that.
+    const text = shortText(el, MEMBER_BOX_MAX);
+    if (text !== null && isMemberBox(cleanText(text))) $(el).remove();
   });
   // Link lists inside the article (headline lists, tag clouds) go; a sentence with a link in it stays.
   scope.find('p, li, div, ul, ol, dl, table').each((_, el) => {

@@ -66,3 +66,17 @@ export function textWeight(s: string): number {
   return s.replace(NOT_LETTER, '').length;
 }
 const NOT_LETTER = /[^\p{L}\p{N}]+/gu;
+
+/** The text of an element when it is at most `limit` characters, else null; stops reading early. */
+export function shortText(el: AnyNode, limit: number): string | null {
+  let out = '';
+  const walk = (n: AnyNode): boolean => {
+    if (n.type === 'text') {
+      out += (n as unknown as { data: string }).data;
+      return out.length <= limit;
+    }
+    if (n.type === 'tag') for (const c of (n as Element).children) if (!walk(c)) return false;
+    return true;
+  };
+  return walk(el) ? out : null;
+}

@@ -69,6 +69,9 @@ export function stripGluedTail(paragraph: string): string {
 /** Words of login boxes, paywalls and member services. */
 const MEMBER = /(登入|登录|登錄|註冊|注册|密碼|密码|帳號|账号|會員|会员|忘記|忘记|訂閱方案|订阅方案|試用|试用|申請專線|申请专线|客服|週一至週五|周一至周五|立即購買|立即购买|付費|付费|解鎖|解锁|訂戶|订户)/g;
 
+/** The longest text a login box may have. */
+export const MEMBER_BOX_MAX = 400;
+
 /** Words only a login box has (an article about members has the others too). */
 const LOGIN = /(登入|登录|登錄|註冊|注册|密碼|密码|帳號|账号|試用|试用|申請專線|申请专线)/;
 
@@ -78,7 +81,7 @@ const LOGIN = /(登入|登录|登錄|註冊|注册|密碼|密码|帳號|账号|�
  * ones, one for every 25 characters), one of them a login word.
  */
 export function isMemberBox(text: string): boolean {
-  if (text.length > 400 || !LOGIN.test(text)) return false;
+  if (text.length > MEMBER_BOX_MAX || !LOGIN.test(text)) return false;
   const hits = text.match(MEMBER) ?? [];
   return new Set(hits).size >= 3 && hits.length * 25 >= text.length;
 }

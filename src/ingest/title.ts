@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
-import { cleanText, textWeight } from './html-text';
+import type { Element } from 'domhandler';
+import { cleanText, shortText, textWeight } from './html-text';
 
 /**
  * Separators between a headline and the site's name in `<title>`:
@@ -35,19 +35,6 @@ export function stripSite(title: string, site: string[]): string {
 const squash = (s: string) => s.replace(/\s+/g, '');
 const HEADING = new Set(['h1', 'h2', 'h3', 'h4']);
 
-/** The text of an element when it is at most `limit` characters, else null; stops reading early. */
-function shortText(el: AnyNode, limit: number): string | null {
-  let out = '';
-  const walk = (n: AnyNode): boolean => {
-    if (n.type === 'text') {
-      out += (n as unknown as { data: string }).data;
-      return out.length <= limit;
-    }
-    if (n.type === 'tag') for (const c of (n as Element).children) if (!walk(c)) return false;
-    return true;
-  };
-  return walk(el) ? out : null;
-}
 
 /** Where `part` ends in `full` when `full` starts with it, spaces aside; -1 when it does not. */
 function prefixEnd(full: string, part: string): number {
