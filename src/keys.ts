@@ -3,7 +3,7 @@
  * Nothing else in the code spells a key. Tests give each run its own prefix so
  * they can share one Redis side by side.
  */
-export const QUEUES = ['ingest:feed', 'ingest:page', 'analyse', 'publish'] as const;
+export const QUEUES = ['ingest:feed', 'ingest:page', 'analyse'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export function keys(prefix: string) {
@@ -20,11 +20,17 @@ export function keys(prefix: string) {
     eventsDead: k('events', 'dead'),
     /** Stream of jobs that failed for good, with the reason. */
     dead: k('dead'),
+    /** Entries of `dead` that `newsflow dead retry` ran again (sorted set of entry ids, scored by the entry's own time, ms). */
+    deadRetried: k('dead', 'retried'),
+    /** Processes running workers: process id by the time of its last report (ms). */
+    processes: k('procs'),
+    /** One process's last report: its queues, readiness and counters (src/ops/reporter.ts). */
+    process: (id: string) => k('proc', id),
     /** Per event id: the stream entry id it was published as (dedupe + lookup). */
     seen: (eventId: string) => k('seen', eventId),
     /** Per article id: the outcome of its last run (published or dead). */
     outcome: (articleId: string) => k('outcome', articleId),
-    /** Article text waiting for analysis (jobs carry only the id). */
+    /** Article text waiting for analysis (jobs carry only the id); removed when its event is published. */
     article: (articleId: string) => k('article', articleId),
     /** Sorted set of event ids by publish time, per ticker (`2330.TW`). */
     tickerIndex: (ticker: string) => k('ticker', ticker),

@@ -24,6 +24,11 @@ export const list = z
   .string()
   .transform((s) => s.split(',').map((p) => p.trim()).filter((p) => p.length > 0));
 
+/** Redis Cluster startup nodes: a comma-separated list of `host:port` or `redis[s]://[user:password@]host:port`. */
+export const clusterNodes = list.pipe(
+  z.array(z.string().regex(/^(rediss?:\/\/([^@/\s]*@)?)?[^:/@\s]+:\d{1,5}$/, 'each node must be host:port or redis://[user:password@]host:port')),
+);
+
 /** Durations as `500ms`, `30s`, `5m`, `2h`, `7d` or a bare number of milliseconds. */
 export const duration = z.string().transform((s, ctx) => {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/.exec(s);
@@ -34,6 +39,9 @@ export const duration = z.string().transform((s, ctx) => {
   const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[(m[2] ?? 'ms') as 'ms'];
   return Math.round(Number(m[1]) * unit);
 });
+
+/** A duration that must be more than zero (a TTL, a lock, a retention window). */
+export const positiveDuration = duration.refine((ms) => ms > 0, { message: 'must be more than zero' });
 
 export type Section = Record<string, Field<unknown>>;
 export type SectionValue<S extends Section> = { readonly [K in keyof S]: S[K] extends Field<infer T> ? T : never };

@@ -1,6 +1,7 @@
 import { ConfigError } from '../errors';
 import type { Field, Section, SectionValue } from './field';
 import { fetchSection } from './fetch';
+import { opsSection } from './ops';
 import { runtimeSection } from './runtime';
 import { streamSection } from './stream';
 
@@ -13,6 +14,7 @@ export const sections = {
   runtime: runtimeSection,
   fetch: fetchSection,
   stream: streamSection,
+  ops: opsSection,
 } as const;
 
 type AllFields = (typeof sections)[keyof typeof sections];
@@ -41,7 +43,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (parsed.success) out[key] = parsed.data;
     else problems.push(`${f.env}=${JSON.stringify(raw)}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   }
-  if (problems.length > 0) throw new ConfigError(`bad configuration:\n  ${problems.join('\n  ')}`, problems);
+  // One line, so a process that refuses to start says why in one line.
+  if (problems.length > 0) throw new ConfigError(`bad configuration: ${problems.join('; ')}`, problems);
   return Object.freeze(out) as Config;
 }
 

@@ -1,4 +1,7 @@
 import { Redis } from 'ioredis';
+import { ConfigError } from '../errors';
+import { duplicateClient, hashTag, isCluster, type RedisClient } from '../redis/cluster';
+import { throttledErrorLog } from '../redis/error-log';
 import { keys } from '../keys';
 import { parseEntry, type StreamEvent } from './entry';
 import { ack, deadLetter, deliveryCounts, ensureGroup, forgetIfIdle, release, type GroupMember } from './group';
@@ -24,8 +27,12 @@ export interface ConsumeLogger {
 }
 
 export interface ConsumeOptions {
-  /** An ioredis connection (left open on stop) or a `redis://` URL (closed on stop). */
-  redis: Redis | string;
+  /**
+   * An ioredis connection or Cluster (left open on stop) or a `redis://` URL
+   * (closed on stop). With a Cluster, the stream keys must share a hash tag
+   * (a prefix such as `{newsflow}`).
+   */
+  redis: RedisClient | string;
   /** Key prefix; the stream is `<prefix>:events`, dead letters go to `<prefix>:events:dead`. */
   prefix?: string;
   /** Explicit stream key (overrides `prefix`). */
@@ -101,9 +108,16 @@ export function consume(opts: ConsumeOptions): ConsumerHandle {
   const retryDelayMs = opts.retryDelayMs ?? 5000;
   const maxDeliveries = opts.maxDeliveries ?? 5;
   const ownsConnection = typeof opts.redis === 'string';
-  const redis = typeof opts.redis === 'string' ? new Redis(opts.redis) : opts.redis;
+  const redis: RedisClient = typeof opts.redis === 'string' ? new Redis(opts.redis) : opts.redis;
+  // Dead-lettering adds to one stream and acknowledges in the other in one MULTI: one slot on a cluster.
+  if (isCluster(redis) && (hashTag(stream) === null || hashTag(stream) !== hashTag(deadStream))) {
+    throw new ConfigError(`consume() on a Redis Cluster: the stream keys "${stream}" and "${deadStream}" must share a hash tag (use a prefix such as {newsflow})`);
+  }
   // Blocking reads get their own connection so acks and claims never queue behind them.
-  const blocking = redis.duplicate({ maxRetriesPerRequest: null });
+  const blocking = duplicateClient(redis, { maxRetriesPerRequest: null });
+  // CLIENT ID/UNBLOCK carry no key, so a cluster client would send them to
+  // any node; there a stop closes the blocking connection instead.
+  const unblockable = !isCluster(redis);
   const quiet = () => undefined;
   blocking.on('error', quiet);
   if (ownsConnection) redis.on('error', quiet);
@@ -117,6 +131,8 @@ export function consume(opts: ConsumeOptions): ConsumerHandle {
   let retryAt = Infinity;
 
   const warn = (obj: object, msg: string) => logger?.warn({ group, consumer, ...obj }, msg);
+  // A lost connection fails every read: one line per interval with a count (issue 17).
+  const readFailed = logger ? throttledErrorLog(logger, 'stream read failed; retrying') : () => undefined;
   const member: GroupMember = { redis, stream, group, consumer, warn };
   // Once stopping, an ack that keeps failing may be given up: the entry stays pending and comes again.
   const giveUp = () => stopping;
@@ -169,7 +185,7 @@ export function consume(opts: ConsumeOptions): ConsumerHandle {
     if (block) args.push('BLOCK', blockMs);
     args.push('STREAMS', stream, id);
     if (!block) return asReadReply(await redis.call('XREADGROUP', args));
-    blockingId = Number(await blocking.call('CLIENT', ['ID']));
+    if (unblockable) blockingId = Number(await blocking.call('CLIENT', ['ID']));
     if (stopping) return [];
     blocked = true;
     try {
@@ -235,7 +251,7 @@ export function consume(opts: ConsumeOptions): ConsumerHandle {
       } catch (err) {
         if (stopping) break;
         if (/NOGROUP/.test(errMessage(err))) groupReady = false; // stream or group vanished (e.g. Redis lost its data)
-        warn({ err }, 'stream read failed; retrying');
+        readFailed(err, { group, consumer });
         await new Promise<void>((r) => {
           wake = r;
           setTimeout(r, backoff);
@@ -264,7 +280,8 @@ export function consume(opts: ConsumeOptions): ConsumerHandle {
     if (!stopping) {
       stopping = true;
       wake?.();
-      if (blocked && blockingId !== null) await redis.call('CLIENT', ['UNBLOCK', blockingId]).catch(() => blocking.disconnect());
+      if (blocked && !unblockable) blocking.disconnect();
+      else if (blocked && blockingId !== null) await redis.call('CLIENT', ['UNBLOCK', blockingId]).catch(() => blocking.disconnect());
       if (o.graceMs !== undefined) {
         const t = setTimeout(() => handlerAbort.abort(new Error('consumer stop grace period over')), o.graceMs);
         void done.finally(() => clearTimeout(t));

@@ -6,7 +6,8 @@ import { loadNlp } from '../../runtime/nlp';
 import { analyse } from '../../stages/analyse';
 import type { EventLabel, EventRecord } from '../../types';
 import { usageError, type Command } from '../command';
-import { readArticles } from '../files';
+import { readArticleInputs, reportBadInputs } from '../files';
+import { runCorpusEval } from './eval-corpus';
 import { runPagesEval } from './eval-pages';
 
 const DEFAULT_INPUTS = ['fixtures/articles', 'fixtures/passages'];
@@ -52,9 +53,10 @@ async function eventSection(scored: Scored[], goldDir: string): Promise<Section 
  */
 export const evalCommand: Command = {
   name: 'eval',
-  summary: 'score tagging (tickers, entities per kind, events) against the hand-written gold files; exit 1 below target',
-  usage: 'newsflow eval [--gold DIR] [FILE|DIR...]',
+  summary: 'score tagging and events against the seed gold (exit 1 below target), with --corpus against the corpus gold, with --pages page extraction beside Readability',
+  usage: 'newsflow eval [--gold DIR] [FILE|DIR...]  |  newsflow eval --corpus DIR [--gold DIR] [--split dev|test|all] [--json]  |  newsflow eval --pages DIR [--gold FILE] [--split dev|test|all] [--json] [--misses]',
   async run(argv, ctx) {
+    if (argv.some((a) => a === '--corpus' || a.startsWith('--corpus='))) return runCorpusEval(this, argv, ctx);
     if (argv.some((a) => a === '--pages' || a.startsWith('--pages='))) return runPagesEval(this, argv, ctx);
     let parsed;
     try {
@@ -64,12 +66,14 @@ export const evalCommand: Command = {
     }
     const goldDir = parsed.values.gold ?? DEFAULT_GOLD;
     const inputs = parsed.positionals.length ? parsed.positionals : DEFAULT_INPUTS.filter((d) => existsSync(d));
-    const docs = await readArticles(inputs, ctx.stdin);
+    const read = await readArticleInputs(inputs, ctx.stdin);
+    const bad = reportBadInputs(read, ctx.stderr, 'eval');
+    const docs = read.flatMap((i) => (i.article ? [{ name: i.name, article: i.article }] : []));
     const { nlp, dictionaryVersion } = loadNlp(ctx.config);
     const scored: Scored[] = [];
     for (const { name, article } of docs) scored.push({ article: name, record: await analyse(article, { nlp, dictionaryVersion, novelty: noNovelty }) });
     const sections = [entitySection(scored, goldDir), await eventSection(scored, goldDir)].filter((s): s is Section => s !== null);
     ctx.stdout.write(`${sections.map((s) => s.lines.join('\n')).join('\n\n')}\n`);
-    return sections.every((s) => s.ok) ? 0 : 1;
+    return !bad && sections.every((s) => s.ok) ? 0 : 1;
   },
 };
