@@ -28,7 +28,7 @@ export function analyseText(article: Article, deps: Pick<AnalyseDeps, 'nlp' | 'd
   const chars = articleChars(article);
   if (deps.maxChars !== undefined && chars > deps.maxChars) throw new ArticleTooLargeError(article.id, chars, deps.maxChars);
   const tagged = deps.nlp.tag({ title: article.title, body: article.body });
-  const labels = label(tagged);
+  const labels = label(tagged, { publishedAt: article.publishedAt });
   const hash = contentHash(article.title, article.body);
   return {
     schema: 1,

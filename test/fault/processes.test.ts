@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -79,8 +79,15 @@ describe('workers: start-up errors end the process with one line', () => {
     // A server that takes connections and never answers: once the worker has
     // connected, it is surely waiting for Redis (and has its signal handlers).
     const connected = new Promise<void>((resolve) => {
-      const silent = createServer(() => resolve()).listen(0, '127.0.0.1');
-      cleanups.push(() => new Promise<void>((r) => silent.close(() => r())));
+      const sockets: Socket[] = [];
+      const silent = createServer((sock) => {
+        sockets.push(sock);
+        resolve();
+      }).listen(0, '127.0.0.1');
+      cleanups.push(() => {
+        for (const sock of sockets) sock.destroy();
+        silent.close();
+      });
       silent.on('listening', () => {
         const { port } = silent.address() as AddressInfo;
         waiting = start(['workers', '--only', 'ingest:feed'], { REDIS_URL: `redis://127.0.0.1:${port}`, NEWSFLOW_REDIS_WAIT: '60s' });
