@@ -46,6 +46,13 @@ export class DictionaryError extends FatalError {
   }
 }
 
+/** A shipped word list or lexicon file is missing or has a bad line. */
+export class WordListError extends FatalError {
+  constructor(file: string, line: number, message: string) {
+    super('E_WORDLIST', `${file}${line ? `:${line}` : ''}: ${message}`);
+  }
+}
+
 export class RedisUnavailableError extends FatalError {
   constructor(message: string) {
     super('E_NO_REDIS', message);

@@ -5,7 +5,7 @@
 export type Script = 'Hant' | 'Hans';
 export type EntityKind = 'company' | 'etf' | 'person' | 'org' | 'place' | 'product' | 'theme';
 export type Market = 'TWSE' | 'TPEx' | 'SSE' | 'SZSE' | 'BSE' | 'HKEX' | 'NASDAQ' | 'NYSE' | 'TSE' | 'KRX';
-export type MentionVia = 'dictionary' | 'inline-code' | 'english-ner';
+export type MentionVia = 'dictionary' | 'inline-code' | 'english-ner' | 'pattern';
 
 export interface Mention {
   /** The mention exactly as printed: `original.slice(start, end)`. */

@@ -28,7 +28,8 @@ const SEEN_MAX = 50_000;
 const require = createRequire(import.meta.url);
 let compromise: typeof nlpType | null = null;
 
-function isPerson(run: string): boolean {
+/** Whether compromise reads the whole run of capitalised words as one person's name. */
+export function isPerson(run: string): boolean {
   let yes = seen.get(run);
   if (yes === undefined) {
     compromise ??= require('compromise') as typeof nlpType;

@@ -2,6 +2,7 @@ import type { Dictionary } from '../dict/types';
 import { buildAliasIndex } from './aliases';
 import { buildField } from './field';
 import { detectScript } from './fold';
+import { orgList } from './orglist';
 import { tagEntities } from './tag';
 import { createSegmenter } from './segment';
 import type { Nlp, Tagged } from './types';
@@ -18,7 +19,10 @@ export function createNlp(dict: Dictionary): Nlp {
   // Build the script tables now rather than in the first article's tag().
   detectScript('臺');
   const aliases = buildAliasIndex(dict);
-  const segmenter = createSegmenter(aliases.forms().map((word) => ({ word })));
+  // The curated organisations' spellings stay whole too (港交所, 摩根士丹利),
+  // at a modest frequency and from three characters up: a short one must
+  // not cut a name apart (王永輝立案 holds no 輝立).
+  const segmenter = createSegmenter([...aliases.forms().map((word) => ({ word })), ...orgList().forms.filter((w) => w.length >= 3).map((word) => ({ word, freq: 3000 }))]);
   return {
     tag(doc): Tagged {
       const title = buildField('title', doc.title, segmenter);

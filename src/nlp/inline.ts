@@ -74,6 +74,12 @@ export interface InlineContext {
    * where it would otherwise be a Hong Kong code.
    */
   preferTw?: boolean;
+  /**
+   * A Traditional article on the Hong Kong market (market.ts): an
+   * unsuffixed code of four or five digits is a Hong Kong code printed
+   * without its zeros (騰訊（0700）), not a Taiwanese one.
+   */
+  preferHk?: boolean;
 }
 
 const ACRONYMS = new Set(['AI', 'PSU', 'HBM', 'CSP', 'EPS', 'TEEMA', 'AIDC', 'IEA', 'EMC', 'BMC', 'PPA', 'FSD', 'CPO', 'OSAT', 'ODM', 'OEM', 'ASIC', 'GPU', 'CPU', 'IP', 'ESG', 'EMS', 'EPC', 'TCO', 'CTCI', 'SMR', 'SMRS', 'TAM', 'DEI', 'CPI', 'ETF', 'IPO', 'CEO', 'CFO', 'CTO', 'USD', 'TWD', 'NTD', 'RMB', 'NCP', 'MOU', 'GDP', 'PCB', 'IC', 'AP', 'KV', 'DPU', 'SSD', 'DRAM', 'NAND', 'EUV', 'ABF', 'HPC', 'API', 'LLM', 'AGI', 'ROE', 'ROA', 'PE', 'PB', 'YOY', 'QOQ', 'MOM', 'Q', 'H', 'F', 'B', 'A']);
@@ -183,7 +189,9 @@ function latinRunBefore(text: string, end: number): [number, number] | null {
 
 /** Resolve one code span; null when it is no ticker. */
 export function resolveCode(span: CodeSpan, ctx: InlineContext): CodeResolution | null {
-  const rs = readings(span.code, span.suffix, ctx.script);
+  let rs = readings(span.code, span.suffix, ctx.script);
+  const hkOnly = Boolean(ctx.preferHk && !span.suffix && /^\d{4,5}$/.test(span.code) && rs.some((r) => r.id.startsWith('HK:')));
+  if (hkOnly) rs = rs.filter((r) => r.id.startsWith('HK:'));
   const isNum = numeric(span.code);
   const nameHit = ctx.hitByEnd.get(span.nameEnd);
   if (nameHit) {
@@ -220,7 +228,7 @@ export function resolveCode(span: CodeSpan, ctx: InlineContext): CodeResolution 
   // must not be an ordinary word. Longer codes and suffixed ones are plain.
   // Codes starting 00 are Taiwanese ETFs (0050) or padded Hong Kong codes: never a year or a quantity.
   const padded = span.code.startsWith('00');
-  const strict = span.code.length === 4 && !span.suffix && !padded;
+  const strict = span.code.length === 4 && !span.suffix && !padded && !hkOnly;
   const name = hanNameBefore(ctx, span.nameEnd, strict, yearLike(span.code), padded && r.kind === 'etf') ?? (span.suffix ? latinRunBefore(ctx.normalised, span.nameEnd) : null);
   if (!name) return null;
   // Five digits from 00 are a Taiwanese ETF or a Hong Kong stock in
@@ -231,4 +239,9 @@ export function resolveCode(span: CodeSpan, ctx: InlineContext): CodeResolution 
     return { span, id: hk.id, reading: hk, nameSpan: name };
   }
   return { span, id: r.id, reading: r, nameSpan: name };
+}
+
+/** Whether a letter group is an acronym that is never a ticker or a name (AI, EPS, HBM …). */
+export function isAcronym(letters: string): boolean {
+  return ACRONYMS.has(letters);
 }

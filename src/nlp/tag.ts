@@ -6,6 +6,9 @@ import { englishPersons } from './english';
 import { hasLocalEvidence, listedWithCompany, standsApart } from './evidence';
 import type { FieldWork } from './field';
 import { type CodeResolution, hitLookup, type InlineContext, resolveCode } from './inline';
+import { orgNames, personNames } from './patterns';
+import { sourceRoleIds } from './roles';
+import { hongKongMarket } from './market';
 import { leadEnd, relevance } from './relevance';
 import { tickerString } from '../dict/markets';
 
@@ -129,10 +132,11 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
     return f;
   };
 
+  const preferHk = script === 'Hant' && hongKongMarket(input.fields.map((fw) => fw.text.normalised));
   const prepared = input.fields.map((fw) => {
     const text = fw.text.normalised;
     const hits = aliases.find(text, fw.key, fw.boundary);
-    const ctx: InlineContext = { dict, script, normalised: text, key: fw.key, spans: fw.spans, hitByEnd: hitLookup(hits, 'end'), hitByStart: hitLookup(hits, 'start') };
+    const ctx: InlineContext = { dict, script, normalised: text, key: fw.key, spans: fw.spans, hitByEnd: hitLookup(hits, 'end'), hitByStart: hitLookup(hits, 'start'), preferHk };
     return { fw, text, hits, ctx, codes: findCodeSpans(text) };
   });
   // Which market the article's known codes are in decides how a Simplified
@@ -148,7 +152,24 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
       return r;
     }),
   );
+  // Organisations first: a longer name (國泰人壽, 高盛證券) takes the dictionary names inside it.
+  const codedIds = new Set<string>();
+  const codeSpans = new Map<FieldWork, Array<[number, number]>>();
+  prepared.forEach((p, pi) => {
+    const list: Array<[number, number]> = [];
+    for (const r of first[pi]!) {
+      if (!r) continue;
+      if (r.entry) codedIds.add(r.entry.id);
+      list.push([r.span.start, r.span.end]);
+      if (r.nameSpan) list.push(r.nameSpan);
+    }
+    codeSpans.set(p.fw, list);
+  });
+  const sourceIds = sourceRoleIds(dict, prepared, codedIds);
+  const orgs = orgNames(dict, script, prepared.map((p) => ({ fw: p.fw, hits: p.hits, codes: codeSpans.get(p.fw)! })), sourceIds);
   const accepted = new Map<FieldWork, Array<[number, number]>>();
+  // Names and codes the inline-code rules took: neither a person nor an organisation.
+  const codeNames: Array<[FieldWork, number, number]> = [];
   const placesIn = new Map<FieldWork, Array<[number, number]>>();
   for (const [pi, { fw, text, hits, ctx: base, codes }] of prepared.entries()) {
     const ctx: InlineContext = { ...base, preferTw: tw > hk };
@@ -169,12 +190,21 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
         const ns = r.nameSpan;
         const name = ns ? fw.text.original.slice(fw.text.toOriginal(ns[0]), fw.text.toOriginalEnd(ns[1])) : r.reading.code;
         addEntity({ id: r.id, kind: r.reading.kind, name, ticker: { code: r.reading.code, market: r.reading.market } });
-        if (ns && !ctx.hitByEnd.has(ns[1])) addMention(fw, r.id, ns[0], ns[1], 'inline-code');
+        if (ns && !ctx.hitByEnd.has(ns[1])) {
+          addMention(fw, r.id, ns[0], ns[1], 'inline-code');
+          codeNames.push([fw, ns[0], ns[1]]);
+        }
       }
       addMention(fw, r.id, r.span.start, r.span.end, 'inline-code', r.flag);
+      codeNames.push([fw, r.span.start, r.span.end]);
     }
     const paired = pairedHits(text, hits);
+    for (const o of orgs.names.get(fw) ?? []) {
+      addEntity({ id: o.id, kind: 'org', name: o.name });
+      addMention(fw, o.id, o.start, o.end, 'pattern');
+    }
     for (const h of hits) {
+      if (orgs.covered.has(h)) continue;
       const byCode = namedBy.get(h);
       const entry = byCode?.entry ?? (byCode ? undefined : pick(dict, h.ids, script));
       if (byCode && !byCode.entry) continue;
@@ -220,6 +250,22 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
   for (const d of pending) {
     if (!found.has(d.id) || !standsApart(d.fw.text.normalised, d.start, d.end)) continue;
     addMention(d.fw, d.id, d.start, d.end, 'dictionary');
+  }
+
+  // People and organisations by pattern, once every company of the article is known.
+  const companyKeys = new Set<string>();
+  for (const [fw, s, e] of codeNames) companyKeys.add(fw.key.slice(s, e));
+  for (const { fw, hits } of prepared) {
+    for (const h of hits) if (h.ids.some((id) => found.get(id)?.ticker)) companyKeys.add(fw.key.slice(h.start, h.end));
+  }
+  for (const { fw, hits } of prepared) {
+    const taken = codeNames.filter(([f]) => f === fw).map(([, s, e]): [number, number] => [s, e]);
+    for (const h of hits) taken.push([h.start, h.end]);
+    for (const o of orgs.names.get(fw) ?? []) taken.push([o.start, o.end]);
+    for (const p of personNames(dict, script, { fw, hits, codes: [] }, taken, companyKeys)) {
+      addEntity({ id: p.id, kind: p.kind, name: p.name });
+      addMention(fw, p.id, p.start, p.end, 'pattern');
+    }
   }
 
   const body = input.fields.find((f) => f.text.field === 'body');

@@ -45,8 +45,8 @@ function wordAt(w: Words, i: number): string {
   return w.text.slice(s, sp < 0 ? undefined : sp);
 }
 
-/** The class of `folded` (Simplified) in jieba's dictionary. */
-export function wordClass(folded: string): WordClass {
+/** jieba's part-of-speech tag of `folded` (Simplified) in its dictionary (`n`, `v`, `nr`, `ns` …), or null when it is not a word there. */
+export function wordTag(folded: string): string | null {
   words ??= load();
   let lo = 0;
   let hi = words.starts.length - 1;
@@ -56,13 +56,19 @@ export function wordClass(folded: string): WordClass {
     if (w === folded) {
       const s = words.starts[mid]!;
       const nl = words.text.indexOf('\n', s);
-      const tag = (words.text.slice(s, nl < 0 ? undefined : nl).split(' ')[2] ?? '').trim();
-      return ORG_LIKE.has(tag) ? 'org' : PERSON_LIKE.has(tag) ? 'person' : 'other';
+      return (words.text.slice(s, nl < 0 ? undefined : nl).split(' ')[2] ?? '').trim();
     }
     if (w < folded) lo = mid + 1;
     else hi = mid - 1;
   }
-  return 'unknown';
+  return null;
+}
+
+/** The class of `folded` (Simplified) in jieba's dictionary. */
+export function wordClass(folded: string): WordClass {
+  const tag = wordTag(folded);
+  if (tag === null) return 'unknown';
+  return ORG_LIKE.has(tag) ? 'org' : PERSON_LIKE.has(tag) ? 'person' : 'other';
 }
 
 /** Whether `folded` is a word of jieba's dictionary that is not a name (of an organisation or, by jieba's tag, a person). */

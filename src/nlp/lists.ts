@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { WordListError } from '../errors';
+
+/**
+ * A word list shipped as data (one entry a line; blank lines and lines
+ * starting with `#` skipped; surrounding spaces trimmed), read once per
+ * call: the callers keep what they build from it. `unit` asks for entries of
+ * exactly one UTF-16 unit (a character list).
+ */
+export function readWordList(url: URL, opts: { unit?: boolean } = {}): string[] {
+  const file = fileURLToPath(url);
+  let text: string;
+  try {
+    text = readFileSync(url, 'utf8');
+  } catch (err) {
+    throw new WordListError(file, 0, `cannot read: ${(err as Error).message}`);
+  }
+  const out: string[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const w = raw.trim();
+    if (!w || w.startsWith('#')) return;
+    if (opts.unit && w.length !== 1) throw new WordListError(file, i + 1, `expected one character, got ${JSON.stringify(w)}`);
+    out.push(w);
+  });
+  return out;
+}
