@@ -29,6 +29,8 @@ export interface Entity {
   kind: EntityKind;
   name: string;
   ticker?: Ticker;
+  /** The company's other listings the article points at or implies (A+H, US+HK), when not entities of their own. */
+  listings?: Ticker[];
   mentions: Mention[];
   relevance: number;
   sentiment: number;

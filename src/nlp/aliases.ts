@@ -59,6 +59,17 @@ function importedOrdinary(e: DictEntry, norm: string, key: string): boolean {
   return /^[A-Z][a-z]{1,5}$/.test(norm);
 }
 
+/**
+ * A company's short upper-case abbreviation that is not one of its ticker
+ * symbols (AIDC of 漢翔, CTCI of 中鼎) is also an ordinary acronym (AIDC, an
+ * AI data centre): it needs evidence like a marked spelling. A ticker
+ * symbol (NVDA, AMD) names its company as printed.
+ */
+function acronymAlias(e: DictEntry, norm: string): boolean {
+  if (!e.ticker || !/^[A-Z]{2,5}$/.test(norm)) return false;
+  return ![e.ticker, ...(e.listings ?? [])].some((t) => t.code.toUpperCase() === norm);
+}
+
 /** Build the index over every name of every dictionary entry. */
 export function buildAliasIndex(dict: Dictionary): AliasIndex {
   const next = new Map<number, number>();
@@ -93,7 +104,7 @@ export function buildAliasIndex(dict: Dictionary): AliasIndex {
         terminals.set(node, t);
       }
       if (!t.ids.includes(e.id)) t.ids.push(e.id);
-      if (e.ambiguous || e.ambiguousAliases?.includes(name) || dict.ambiguousForms?.has(foldAlias(name)) || importedOrdinary(e, norm, key)) t.ambiguous.add(e.id);
+      if (e.ambiguous || e.ambiguousAliases?.includes(name) || dict.ambiguousForms?.has(foldAlias(name)) || importedOrdinary(e, norm, key) || acronymAlias(e, norm)) t.ambiguous.add(e.id);
       if (/^[A-Z0-9&.-]{2,4}$/.test(norm)) t.exactCase = norm;
     }
   }

@@ -2,6 +2,7 @@ import type { Dictionary } from '../dict/types';
 import { buildAliasIndex } from './aliases';
 import { buildField } from './field';
 import { detectScript } from './fold';
+import { buildListingIndex } from './listings';
 import { orgList } from './orglist';
 import { tagEntities } from './tag';
 import { createSegmenter } from './segment';
@@ -19,6 +20,7 @@ export function createNlp(dict: Dictionary): Nlp {
   // Build the script tables now rather than in the first article's tag().
   detectScript('臺');
   const aliases = buildAliasIndex(dict);
+  const listings = buildListingIndex(dict);
   // The curated organisations' spellings stay whole too (港交所, 摩根士丹利),
   // at a modest frequency and from three characters up: a short one must
   // not cut a name apart (王永輝立案 holds no 輝立).
@@ -29,7 +31,7 @@ export function createNlp(dict: Dictionary): Nlp {
       const body = buildField('body', doc.body, segmenter);
       // The body decides; a title alone is too short to tell.
       const script = detectScript(doc.body.length >= 200 ? doc.body : `${doc.title}\n${doc.body}`);
-      const { entities, tickers } = tagEntities({ dict, aliases, script, fields: [title, body] });
+      const { entities, tickers } = tagEntities({ dict, aliases, listings, script, fields: [title, body] });
       return { script, title: title.text, body: body.text, entities, tickers };
     },
   };

@@ -8,9 +8,9 @@ import type { FieldWork } from './field';
 import { type CodeResolution, hitLookup, type InlineContext, resolveCode } from './inline';
 import { orgNames, personNames } from './patterns';
 import { sourceRoleIds } from './roles';
+import { chooseListings, type ListingIndex } from './listings';
 import { hongKongMarket } from './market';
 import { leadEnd, relevance } from './relevance';
-import { tickerString } from '../dict/markets';
 
 /**
  * Entity tagging over the prepared fields: dictionary names (alias index),
@@ -21,9 +21,14 @@ import { tickerString } from '../dict/markets';
 export interface TagInput {
   dict: Dictionary;
   aliases: AliasIndex;
+  /** Second listings of the dictionary's companies (listings.ts). */
+  listings: ListingIndex;
   script: Script;
   fields: FieldWork[];
 }
+
+// A market word right before a second listing's code: 在香港股市 (02359-HK).
+const MARKET_BEFORE = /(?:股市|市场|港股|a股|h股|美股|台股|交易所)\s*\(?\s*$/;
 
 interface Found {
   id: string;
@@ -183,12 +188,20 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
       return r?.entry ? r : resolveCode(span, ctx);
     }).filter((r): r is CodeResolution => r !== null);
     const namedBy = new Map<AliasHit, CodeResolution>();
+    // The last company a code named: a second listing printed after a market
+    // word in the same sentence is its (藥明康德 (603259-SHA)…在香港股市 (02359-HK)).
+    let prev: { name: string; end: number } | null = null;
     for (const r of resolved) {
       if (r.nameHit) namedBy.set(r.nameHit, r);
-      if (r.entry) addEntity(fromEntry(r.entry));
-      else if (r.reading) {
+      if (r.entry) {
+        addEntity(fromEntry(r.entry));
+        prev = { name: r.entry.name, end: r.span.end };
+      } else if (r.reading) {
         const ns = r.nameSpan;
-        const name = ns ? fw.text.original.slice(fw.text.toOriginal(ns[0]), fw.text.toOriginalEnd(ns[1])) : r.reading.code;
+        const between = prev ? fw.key.slice(prev.end, r.span.start) : '';
+        const sameSentence: boolean = prev !== null && between.length < 80 && !/[。！？!?\n]/.test(between) && MARKET_BEFORE.test(between);
+        const name: string = ns ? fw.text.original.slice(fw.text.toOriginal(ns[0]), fw.text.toOriginalEnd(ns[1])) : sameSentence ? prev!.name : r.reading.code;
+        prev = { name, end: r.span.end };
         addEntity({ id: r.id, kind: r.reading.kind, name, ticker: { code: r.reading.code, market: r.reading.market } });
         if (ns && !ctx.hitByEnd.has(ns[1])) {
           addMention(fw, r.id, ns[0], ns[1], 'inline-code');
@@ -284,6 +297,14 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
     entities.push(ent);
   }
   entities.sort((a, b) => b.relevance - a.relevance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const tickers = [...new Set(entities.filter((e) => e.ticker).map((e) => tickerString(e.ticker!)))].sort();
-  return { entities, tickers };
+  // Dual listings: the one the text points at, or all when it names no market.
+  const title = input.fields.find((f) => f.text.field === 'title')?.text.original ?? '';
+  const choice = chooseListings(input.listings, entities, { title, body: body?.text.original ?? '' });
+  for (const ent of entities) {
+    const more = choice.listings.get(ent.id);
+    if (more) ent.listings = more;
+    const base = input.listings.baseName.get(ent.id);
+    if (base) ent.name = base;
+  }
+  return { entities, tickers: choice.tickers };
 }

@@ -15,7 +15,7 @@ type JsonSchema = { properties?: Record<string, JsonSchema>; required?: string[]
 
 const record: Presence<EventRecord> = { schema: 'required', id: 'required', article: 'required', entities: 'required', tickers: 'required', events: 'required', sentiment: 'required', keywords: 'required', novelty: 'required', versions: 'required' };
 const article: Presence<ArticleMeta & { body?: string }> = { id: 'required', url: 'required', source: 'required', title: 'required', publishedAt: 'required', fetchedAt: 'required', script: 'required', contentHash: 'required', simhash: 'required', body: 'optional' };
-const entity: Presence<Entity> = { id: 'required', kind: 'required', name: 'required', ticker: 'optional', mentions: 'required', relevance: 'required', sentiment: 'required' };
+const entity: Presence<Entity> = { id: 'required', kind: 'required', name: 'required', ticker: 'optional', listings: 'optional', mentions: 'required', relevance: 'required', sentiment: 'required' };
 const ticker: Presence<NonNullable<Entity['ticker']>> = { code: 'required', market: 'required' };
 const mention: Presence<Mention> = { text: 'required', start: 'required', end: 'required', field: 'required', via: 'required', flag: 'optional' };
 const eventLabel: Presence<EventLabel> = { type: 'required', entities: 'required', polarity: 'required', confidence: 'required', evidence: 'required' };
