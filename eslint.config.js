@@ -12,4 +12,11 @@ export default tseslint.config(
       'no-constant-condition': ['error', { checkLoops: false }],
     },
   },
+  {
+    // The live page's scripts run in the browser as they are (no build step).
+    files: ['src/serve/public/**/*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(['document', 'location', 'history', 'fetch', 'EventSource', 'URLSearchParams', 'Node', 'Option', 'setTimeout', 'Chart'].map((g) => [g, 'readonly'])),
+    },
+  },
 );

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../src/redis/cluster';
 import { enqueueArticles } from '../src/runtime/enqueue';
 import type { Runtime } from '../src/runtime/runtime';
 import type { Article } from '../src/types';
@@ -62,7 +62,7 @@ export async function clearBacklog(rt: Runtime, maxMs = 15_000): Promise<void> {
 }
 
 /** Stream entry ids carry the Redis server's clock in ms: the publish time of each article, by article id. */
-async function publishTimes(redis: Redis, stream: string, wanted: Set<string>): Promise<Map<string, number>> {
+async function publishTimes(redis: RedisClient, stream: string, wanted: Set<string>): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   let start = '-';
   // Bounded: each round moves past at least one entry, and the stream is finite.

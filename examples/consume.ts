@@ -8,11 +8,14 @@
  * one with Ctrl-C (it finishes the event in hand first) or kill it: its
  * unacknowledged events are taken over by the others after
  * NEWSFLOW_CONSUMER_CLAIM_IDLE. Settings come from the environment like every
- * newsflow command (REDIS_URL, NEWSFLOW_PREFIX, NEWSFLOW_CONSUMER_*).
+ * newsflow command (REDIS_URL or REDIS_CLUSTER_NODES, NEWSFLOW_PREFIX,
+ * NEWSFLOW_CONSUMER_*).
  */
 import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
+import { Cluster } from 'ioredis';
 import { loadConfig } from '../src/config/index';
+import { clusterStartup } from '../src/redis/cluster';
 import { consume, matchesTicker, type StreamEvent } from '../src/stream/index';
 
 const { positionals, values } = parseArgs({ args: process.argv.slice(2), options: { ticker: { type: 'string' } }, allowPositionals: true });
@@ -28,8 +31,11 @@ async function handle(event: StreamEvent, deliveries: number): Promise<void> {
   console.log(`${event.streamId}  ${record.tickers.slice(0, 5).join(',') || '-'}  ${types}  ${record.article.title}${retry}`);
 }
 
+// With REDIS_CLUSTER_NODES, a Cluster client (the prefix must then hold a hash tag, e.g. {newsflow}); else a URL, which consume() connects to and closes.
+const { nodes, redisOptions } = clusterStartup(config.redisClusterNodes);
+const cluster = nodes.length > 0 ? new Cluster(nodes, { redisOptions }) : null;
 const consumer$ = consume({
-  redis: config.redisUrl,
+  redis: cluster ?? config.redisUrl,
   prefix: config.prefix,
   group,
   consumer,
@@ -47,4 +53,5 @@ const consumer$ = consume({
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void consumer$.stop());
 console.error(`consuming ${config.prefix}:events as ${group}/${consumer}; Ctrl-C to stop`);
 const stats = await consumer$.done;
+await cluster?.quit();
 console.error(`stopped: ${JSON.stringify(stats)}`);

@@ -20,6 +20,12 @@ export function keys(prefix: string) {
     eventsDead: k('events', 'dead'),
     /** Stream of jobs that failed for good, with the reason. */
     dead: k('dead'),
+    /** Entries of `dead` that `newsflow dead retry` ran again (sorted set of entry ids, scored by the entry's own time, ms). */
+    deadRetried: k('dead', 'retried'),
+    /** Processes running workers: process id by the time of its last report (ms). */
+    processes: k('procs'),
+    /** One process's last report: its queues, readiness and counters (src/ops/reporter.ts). */
+    process: (id: string) => k('proc', id),
     /** Per event id: the stream entry id it was published as (dedupe + lookup). */
     seen: (eventId: string) => k('seen', eventId),
     /** Per article id: the outcome of its last run (published or dead). */

@@ -24,6 +24,11 @@ export const list = z
   .string()
   .transform((s) => s.split(',').map((p) => p.trim()).filter((p) => p.length > 0));
 
+/** Redis Cluster startup nodes: a comma-separated list of `host:port` or `redis[s]://[user:password@]host:port`. */
+export const clusterNodes = list.pipe(
+  z.array(z.string().regex(/^(rediss?:\/\/([^@/\s]*@)?)?[^:/@\s]+:\d{1,5}$/, 'each node must be host:port or redis://[user:password@]host:port')),
+);
+
 /** Durations as `500ms`, `30s`, `5m`, `2h`, `7d` or a bare number of milliseconds. */
 export const duration = z.string().transform((s, ctx) => {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/.exec(s);

@@ -1,6 +1,7 @@
 import { ConfigError } from '../errors';
 import type { Field, Section, SectionValue } from './field';
 import { fetchSection } from './fetch';
+import { opsSection } from './ops';
 import { runtimeSection } from './runtime';
 import { streamSection } from './stream';
 
@@ -13,6 +14,7 @@ export const sections = {
   runtime: runtimeSection,
   fetch: fetchSection,
   stream: streamSection,
+  ops: opsSection,
 } as const;
 
 type AllFields = (typeof sections)[keyof typeof sections];

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { duration, field, int } from './field';
+import { clusterNodes, duration, field, int } from './field';
 
 /** Redis, queues, workers and the event stream. */
 export const runtimeSection = {
   redisUrl: field('REDIS_URL', z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://'), 'redis://127.0.0.1:6379', 'Redis to use for queues and the event stream.'),
+  redisClusterNodes: field('REDIS_CLUSTER_NODES', clusterNodes, '', 'Redis Cluster startup nodes, `host:port,host:port,…` (or `redis://[user:password@]host:port` entries for credentials). When set, every connection is a cluster client, REDIS_URL is ignored, and NEWSFLOW_PREFIX must hold a hash tag such as `{newsflow}` (see "Redis Cluster" in the README).'),
   prefix: field('NEWSFLOW_PREFIX', z.string().regex(/^[A-Za-z0-9_{}.-]+$/, 'letters, digits, _ - . { } only'), 'newsflow', 'Prefix of every Redis key, stream and queue (use `{name}` for Redis Cluster hash tags).'),
   logLevel: field('LOG_LEVEL', z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']), 'info', 'pino log level.'),
   concurrencyFeed: field('NEWSFLOW_CONCURRENCY_FEED', int(1, 1000), '4', 'Jobs at once per `ingest:feed` worker.'),

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './cluster';
 import type { Keys } from '../keys';
 
 export interface DeadLetter {
@@ -15,7 +15,7 @@ export interface DeadLetter {
  * Record a job that failed for good: an entry in `<prefix>:dead` with what,
  * where and why, and the article's outcome so waiters stop waiting.
  */
-export async function deadLetter(redis: Redis, keys: Keys, d: DeadLetter, opts: { maxLen: number; retentionMs: number }): Promise<string> {
+export async function deadLetter(redis: RedisClient, keys: Keys, d: DeadLetter, opts: { maxLen: number; retentionMs: number }): Promise<string> {
   const m = redis.multi();
   m.xadd(keys.dead, 'MAXLEN', '~', String(opts.maxLen), '*',
     'article', d.articleId ?? '', 'queue', d.queue, 'job', d.jobId, 'error', d.error,
@@ -27,4 +27,43 @@ export async function deadLetter(redis: Redis, keys: Keys, d: DeadLetter, opts: 
   const first = res?.[0];
   if (!first || first[0]) throw first?.[0] ?? new Error('dead-letter write failed');
   return first[1] as string;
+}
+
+// clear-dead-outcome-1: delete an article's outcome only if it records a
+// dead letter, in one step, so a `published` outcome written meanwhile is kept.
+//
+// KEYS[1]  outcome of the article  <prefix>:outcome:<articleId>
+// Returns 1 if a dead outcome was deleted, else 0.
+const CLEAR_DEAD_LUA = `
+local v = redis.call('GET', KEYS[1])
+if not v then return 0 end
+local ok, o = pcall(cjson.decode, v)
+if ok and type(o) == 'table' and o.status == 'dead' then
+  redis.call('DEL', KEYS[1])
+  return 1
+end
+return 0
+`;
+
+type WithClearDead = RedisClient & { newsflowClearDead(key: string): Promise<number> };
+
+/**
+ * Forget the dead outcome of articles that are about to run again (a replay
+ * of a failed article, `newsflow dead retry`), so that waiting for their
+ * outcome waits for the new run instead of reading the old failure. Returns
+ * how many dead outcomes were cleared.
+ */
+export async function clearDeadOutcomes(redis: RedisClient, keys: Keys, articleIds: string[]): Promise<number> {
+  if (articleIds.length === 0) return 0;
+  const r = redis as WithClearDead;
+  if (typeof r.newsflowClearDead !== 'function') redis.defineCommand('newsflowClearDead', { numberOfKeys: 1, lua: CLEAR_DEAD_LUA });
+  const pipe = redis.pipeline() as unknown as { newsflowClearDead(key: string): void; exec(): Promise<Array<[Error | null, unknown]> | null> };
+  for (const id of articleIds) pipe.newsflowClearDead(keys.outcome(id));
+  const res = (await pipe.exec()) ?? [];
+  let n = 0;
+  for (const [err, v] of res) {
+    if (err) throw err;
+    n += Number(v);
+  }
+  return n;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './cluster';
 import { BadInputError } from '../errors';
 import type { FeedJobData, PageJobData, SeenItems } from '../ingest/process';
 import { parseFetchUrl } from '../ingest/url';
@@ -23,7 +23,7 @@ export function schedulerId(url: string): string {
  * Add or update a feed: store it and (re)create its job scheduler, which
  * adds one `ingest:feed` job every `everyMs` (the first one at once).
  */
-export async function addFeed(redis: Redis, keys: Keys, feedQueue: Queue, input: { url: string; name?: string | null; everyMs: number; now?: Date }): Promise<FeedEntry> {
+export async function addFeed(redis: RedisClient, keys: Keys, feedQueue: Queue, input: { url: string; name?: string | null; everyMs: number; now?: Date }): Promise<FeedEntry> {
   const url = parseFetchUrl(input.url).toString();
   if (input.everyMs < 10_000) throw new BadInputError(`feed interval ${input.everyMs} ms is too short (at least 10s)`);
   const entry: FeedEntry = { url, name: input.name?.trim() || null, everyMs: input.everyMs, addedAt: (input.now ?? new Date()).toISOString() };
@@ -34,7 +34,7 @@ export async function addFeed(redis: Redis, keys: Keys, feedQueue: Queue, input:
 }
 
 /** Every configured feed, by URL. */
-export async function listFeeds(redis: Redis, keys: Keys): Promise<FeedEntry[]> {
+export async function listFeeds(redis: RedisClient, keys: Keys): Promise<FeedEntry[]> {
   const all = await redis.hgetall(keys.feeds);
   return Object.values(all)
     .map((raw) => JSON.parse(raw) as FeedEntry)
@@ -42,7 +42,7 @@ export async function listFeeds(redis: Redis, keys: Keys): Promise<FeedEntry[]> 
 }
 
 /** Remove a feed and its scheduler; false when it was not configured. */
-export async function removeFeed(redis: Redis, keys: Keys, feedQueue: Queue, rawUrl: string): Promise<boolean> {
+export async function removeFeed(redis: RedisClient, keys: Keys, feedQueue: Queue, rawUrl: string): Promise<boolean> {
   const url = parseFetchUrl(rawUrl).toString();
   const removed = await redis.hdel(keys.feeds, url);
   const unscheduled = await feedQueue.removeJobScheduler(schedulerId(url));
@@ -50,7 +50,7 @@ export async function removeFeed(redis: Redis, keys: Keys, feedQueue: Queue, raw
 }
 
 /** Seen feed items in Redis, one key per article id, forgotten after `ttlMs`. */
-export function redisSeenItems(redis: Redis, keys: Keys, ttlMs: number): SeenItems {
+export function redisSeenItems(redis: RedisClient, keys: Keys, ttlMs: number): SeenItems {
   return {
     async unseen(ids) {
       if (ids.length === 0) return [];

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './cluster';
 import type { Validators } from '../ingest/fetch';
 import type { ValidatorCache } from '../ingest/process';
 import type { Keys } from '../keys';
@@ -8,7 +8,7 @@ import type { Keys } from '../keys';
  * Redis so that every worker process sends them. They expire after `ttlMs`
  * so a feed that vanished does not leave them behind forever.
  */
-export function redisValidatorCache(redis: Redis, keys: Keys, ttlMs: number): ValidatorCache {
+export function redisValidatorCache(redis: RedisClient, keys: Keys, ttlMs: number): ValidatorCache {
   return {
     async get(url) {
       const raw = await redis.hgetall(keys.httpCache(url));

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './cluster';
 import { BadInputError } from '../errors';
 import type { Keys } from '../keys';
 import { MAX_SIMILAR, type NoveltyResult, type NoveltyStore } from '../label/novelty';
@@ -111,9 +111,9 @@ end
 return out
 `;
 
-type WithNovelty = Redis & { newsflowNovelty(...args: string[]): Promise<string[]> };
+type WithNovelty = RedisClient & { newsflowNovelty(...args: string[]): Promise<string[]> };
 
-function withScript(redis: Redis): WithNovelty {
+function withScript(redis: RedisClient): WithNovelty {
   const r = redis as WithNovelty;
   if (typeof r.newsflowNovelty !== 'function') redis.defineCommand('newsflowNovelty', { numberOfKeys: 10, lua: NOVELTY_LUA });
   return r;
@@ -134,7 +134,7 @@ const HEX16 = /^[0-9a-f]{16}$/;
  */
 export class RedisNoveltyStore implements NoveltyStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly opts: RedisNoveltyOptions,
   ) {

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './cluster';
 import type { Keys } from '../keys';
 import type { EventRecord } from '../types';
 
 const PUBLISH_LUA = readFileSync(new URL('./lua/publish-3n.lua', import.meta.url), 'utf8');
 
-type WithPublish = Redis & { newsflowPublish(numKeys: number, ...args: string[]): Promise<[string, number]> };
+type WithPublish = RedisClient & { newsflowPublish(numKeys: number, ...args: string[]): Promise<[string, number]> };
 
 /** Define the script once per connection; ioredis then runs it by EVALSHA. */
-function withScript(redis: Redis): WithPublish {
+function withScript(redis: RedisClient): WithPublish {
   const r = redis as WithPublish;
   if (typeof r.newsflowPublish !== 'function') redis.defineCommand('newsflowPublish', { lua: PUBLISH_LUA });
   return r;
@@ -25,7 +25,7 @@ export interface PublishOptions {
  * already (atomic), index it by ticker and entity id, and record the
  * article's outcome. Returns the stream entry id and whether it is new.
  */
-export async function publishEvent(redis: Redis, keys: Keys, record: EventRecord, opts: PublishOptions): Promise<{ streamId: string; added: boolean }> {
+export async function publishEvent(redis: RedisClient, keys: Keys, record: EventRecord, opts: PublishOptions): Promise<{ streamId: string; added: boolean }> {
   const indexKeys = [...record.tickers.map((t) => keys.tickerIndex(t)), ...record.entities.map((e) => keys.entityIndex(e.id))];
   const allKeys = [keys.events, keys.seen(record.id), keys.outcome(record.article.id), ...indexKeys];
   const types = [...new Set(record.events.map((e) => e.type))];

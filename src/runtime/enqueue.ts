@@ -1,5 +1,6 @@
 import { contentHash } from '../ids';
 import { storeArticles } from '../redis/articles';
+import { clearDeadOutcomes } from '../redis/dead';
 import type { Article } from '../types';
 import type { Runtime } from './runtime';
 
@@ -46,6 +47,8 @@ export async function enqueueArticles(rt: Runtime, articles: Article[]): Promise
   }
   for (let k = 0; k < fresh.length; k += BULK) {
     const chunk = fresh.slice(k, k + BULK);
+    // An article that failed before (its job since removed) runs again: its old dead outcome must not answer for this run.
+    await clearDeadOutcomes(rt.redis, rt.keys, chunk.map((i) => articles[i]!.id));
     await queue.addBulk(chunk.map((i) => ({ name: 'analyse', data: { articleId: articles[i]!.id, contentHash: hashes[i]! } satisfies AnalyseJobData, opts: { jobId: articles[i]!.id } })));
     for (const i of chunk) out[i] = { articleId: articles[i]!.id, contentHash: hashes[i]!, added: true };
   }
@@ -80,6 +83,7 @@ async function enqueueExisting(rt: Runtime, a: Article, hash: string): Promise<E
     if ((same && state === 'completed') || (state !== 'completed' && state !== 'failed')) return { articleId: a.id, contentHash: hash, added: false };
     await existing.remove();
   }
+  await clearDeadOutcomes(rt.redis, rt.keys, [a.id]);
   const data: AnalyseJobData = { articleId: a.id, contentHash: hash };
   await queue.add('analyse', data, { jobId: a.id });
   return { articleId: a.id, contentHash: hash, added: true };

@@ -1,9 +1,8 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Config } from '../config/index';
 import { keys as makeKeys, QUEUES, type Keys, type QueueName } from '../keys';
 import type { Logger } from '../logger';
-import { createRedis } from '../redis/connection';
+import { createClient, type RedisClient } from '../redis/cluster';
 
 /**
  * What workers and commands share in one process: config, key names, the
@@ -13,7 +12,7 @@ export interface Runtime {
   config: Config;
   keys: Keys;
   log: Logger;
-  redis: Redis;
+  redis: RedisClient;
   queues: Record<QueueName, Queue>;
   close(): Promise<void>;
 }
@@ -30,7 +29,7 @@ export function defaultJobOptions(config: Config) {
 
 export function createRuntime(config: Config, log: Logger): Runtime {
   const keys = makeKeys(config.prefix);
-  const redis = createRedis(config.redisUrl, log.child({ conn: 'commands' }));
+  const redis = createClient(config, log.child({ conn: 'commands' }));
   const queues = {} as Record<QueueName, Queue>;
   for (const name of QUEUES) {
     const q = new Queue(keys.queue(name), { connection: redis, prefix: keys.bullPrefix, defaultJobOptions: defaultJobOptions(config) });

@@ -3,8 +3,9 @@ import type { Config } from '../config/index';
 import { disposition, NewsflowError, RetryableError } from '../errors';
 import type { QueueName } from '../keys';
 import type { Logger } from '../logger';
-import { createRedis } from '../redis/connection';
+import { createClient } from '../redis/cluster';
 import { deadLetter } from '../redis/dead';
+import { countDeadLetter, countJobDone, countJobFailed } from '../ops/metrics';
 import type { Runtime } from './runtime';
 
 /** What a processor gets besides the job: a job-scoped logger and an abort signal. */
@@ -51,17 +52,19 @@ export async function startWorker<D, R>(def: WorkerDefinition<D, R>, rt: Runtime
   const { config, keys } = rt;
   const processor = await def.create(rt);
   const qlog = rt.log.child({ queue: def.queue });
-  const dead = (job: Job<D>, err: unknown) => {
+  const dead = async (job: Job<D>, err: unknown) => {
     const d = describe(err);
-    return deadLetter(
+    const id = await deadLetter(
       rt.redis,
       keys,
       { articleId: def.articleId(job.data), queue: def.queue, jobId: String(job.id), error: d.name, code: d.code, reason: d.message, attempts: job.attemptsMade + 1 },
       { maxLen: config.deadMaxLen, retentionMs: config.retention },
     );
+    countDeadLetter(def.queue);
+    return id;
   };
 
-  const connection = createRedis(config.redisUrl, qlog.child({ conn: 'worker' }));
+  const connection = createClient(config, qlog.child({ conn: 'worker' }));
   const worker = new Worker<D, R>(
     keys.queue(def.queue),
     async (job, _token, signal) => {
@@ -69,12 +72,15 @@ export async function startWorker<D, R>(def: WorkerDefinition<D, R>, rt: Runtime
       const t0 = performance.now();
       try {
         const result = await processor(job.data, job, { log, signal });
-        log.info({ durationMs: Math.round(performance.now() - t0) }, 'job done');
+        const ms = performance.now() - t0;
+        log.info({ durationMs: Math.round(ms) }, 'job done');
+        countJobDone(def.queue, ms / 1000, result);
         return result;
       } catch (err) {
         const durationMs = Math.round(performance.now() - t0);
         const what = disposition(err);
         const last = what !== 'retry' || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        countJobFailed(def.queue, durationMs / 1000, describe(err).code, last);
         if (!last) {
           log.warn({ err, durationMs, attempt: job.attemptsMade + 1 }, 'job failed, will retry');
           throw err;

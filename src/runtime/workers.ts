@@ -2,6 +2,7 @@ import type { Worker } from 'bullmq';
 import { ConfigError } from '../errors';
 import { QUEUES, type QueueName } from '../keys';
 import { workerDefinitions } from '../../workers/index';
+import { startReporter } from '../ops/reporter';
 import type { Runtime } from './runtime';
 import { startWorker } from './worker';
 
@@ -33,6 +34,9 @@ export async function startWorkers(rt: Runtime, queues: QueueName[]): Promise<Wo
     if (!def) throw new ConfigError(`no worker for queue ${q}`);
     workers.push(await startWorker(def, rt));
   }
+  // Heartbeat and counters in Redis, for `newsflow serve` and `newsflow status`.
+  const reporter = startReporter(rt.redis, rt.keys, { queues, ready: () => workers.every((w) => w.isRunning()), intervalMs: rt.config.metricsInterval });
+  void reporter.report().catch(() => undefined);
   return {
     queues,
     workers,
@@ -43,6 +47,7 @@ export async function startWorkers(rt: Runtime, queues: QueueName[]): Promise<Wo
       const forced = await Promise.race([graceful, timeout]);
       clearTimeout(timer);
       if (forced) await Promise.allSettled(workers.map((w) => w.close(true)));
+      await reporter.stop();
       return { forced };
     },
   };

@@ -1,4 +1,6 @@
 import { Redis } from 'ioredis';
+import { ConfigError } from '../errors';
+import { duplicateClient, hashTag, isCluster, type RedisClient } from '../redis/cluster';
 import { keys } from '../keys';
 import { parseEntry, type StreamEvent } from './entry';
 import { ack, deadLetter, deliveryCounts, ensureGroup, forgetIfIdle, release, type GroupMember } from './group';
@@ -24,8 +26,12 @@ export interface ConsumeLogger {
 }
 
 export interface ConsumeOptions {
-  /** An ioredis connection (left open on stop) or a `redis://` URL (closed on stop). */
-  redis: Redis | string;
+  /**
+   * An ioredis connection or Cluster (left open on stop) or a `redis://` URL
+   * (closed on stop). With a Cluster, the stream keys must share a hash tag
+   * (a prefix such as `{newsflow}`).
+   */
+  redis: RedisClient | string;
   /** Key prefix; the stream is `<prefix>:events`, dead letters go to `<prefix>:events:dead`. */
   prefix?: string;
   /** Explicit stream key (overrides `prefix`). */
@@ -101,9 +107,16 @@ export function consume(opts: ConsumeOptions): ConsumerHandle {
   const retryDelayMs = opts.retryDelayMs ?? 5000;
   const maxDeliveries = opts.maxDeliveries ?? 5;
   const ownsConnection = typeof opts.redis === 'string';
-  const redis = typeof opts.redis === 'string' ? new Redis(opts.redis) : opts.redis;
+  const redis: RedisClient = typeof opts.redis === 'string' ? new Redis(opts.redis) : opts.redis;
+  // Dead-lettering adds to one stream and acknowledges in the other in one MULTI: one slot on a cluster.
+  if (isCluster(redis) && (hashTag(stream) === null || hashTag(stream) !== hashTag(deadStream))) {
+    throw new ConfigError(`consume() on a Redis Cluster: the stream keys "${stream}" and "${deadStream}" must share a hash tag (use a prefix such as {newsflow})`);
+  }
   // Blocking reads get their own connection so acks and claims never queue behind them.
-  const blocking = redis.duplicate({ maxRetriesPerRequest: null });
+  const blocking = duplicateClient(redis, { maxRetriesPerRequest: null });
+  // CLIENT ID/UNBLOCK carry no key, so a cluster client would send them to
+  // any node; there a stop closes the blocking connection instead.
+  const unblockable = !isCluster(redis);
   const quiet = () => undefined;
   blocking.on('error', quiet);
   if (ownsConnection) redis.on('error', quiet);
@@ -169,7 +182,7 @@ export function consume(opts: ConsumeOptions): ConsumerHandle {
     if (block) args.push('BLOCK', blockMs);
     args.push('STREAMS', stream, id);
     if (!block) return asReadReply(await redis.call('XREADGROUP', args));
-    blockingId = Number(await blocking.call('CLIENT', ['ID']));
+    if (unblockable) blockingId = Number(await blocking.call('CLIENT', ['ID']));
     if (stopping) return [];
     blocked = true;
     try {
@@ -264,7 +277,8 @@ export function consume(opts: ConsumeOptions): ConsumerHandle {
     if (!stopping) {
       stopping = true;
       wake?.();
-      if (blocked && blockingId !== null) await redis.call('CLIENT', ['UNBLOCK', blockingId]).catch(() => blocking.disconnect());
+      if (blocked && !unblockable) blocking.disconnect();
+      else if (blocked && blockingId !== null) await redis.call('CLIENT', ['UNBLOCK', blockingId]).catch(() => blocking.disconnect());
       if (o.graceMs !== undefined) {
         const t = setTimeout(() => handlerAbort.abort(new Error('consumer stop grace period over')), o.graceMs);
         void done.finally(() => clearTimeout(t));

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/cluster';
 import type { RawEntry } from './replies';
 
 /**
@@ -6,7 +6,7 @@ import type { RawEntry } from './replies';
  * Kept apart from the read loop in consume.ts.
  */
 export interface GroupMember {
-  redis: Redis;
+  redis: RedisClient;
   stream: string;
   group: string;
   consumer: string;
@@ -38,7 +38,7 @@ export async function deliveryCounts(m: GroupMember, ids: string[]): Promise<Map
   return out;
 }
 
-type Multi = ReturnType<Redis['multi']>;
+type Multi = ReturnType<RedisClient['multi']>;
 
 /**
  * XACK, in one MULTI with whatever `extra` adds, retried through connection

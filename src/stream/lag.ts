@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/cluster';
 import { streamIdTime } from './entry';
 import { asMap, asNumber } from './replies';
 
@@ -44,7 +44,7 @@ export interface LagOptions {
 const PAGE = 1000;
 
 /** Count entries in [start, end] (stream id bounds, `(` for exclusive), stopping at `cap`. */
-async function countRange(redis: Redis, stream: string, start: string, end: string, cap: number): Promise<number> {
+async function countRange(redis: RedisClient, stream: string, start: string, end: string, cap: number): Promise<number> {
   let n = 0;
   let from = start;
   while (n < cap) {
@@ -67,7 +67,7 @@ function isNoSuchKey(err: unknown): boolean {
  * `MAXLEN ~` only ever removes whole nodes, so an entry lives at least as long
  * as exact trimming would keep it: the headroom reported is a lower bound.
  */
-export async function streamLag(redis: Redis, stream: string, opts: LagOptions): Promise<StreamLag> {
+export async function streamLag(redis: RedisClient, stream: string, opts: LagOptions): Promise<StreamLag> {
   const margin = opts.margin ?? 0.1;
   const now = opts.now ?? Date.now();
   let info: Record<string, unknown>;

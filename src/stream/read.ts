@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { scanKeys, type RedisClient } from '../redis/cluster';
 import type { Keys } from '../keys';
 import { parseEntry, type StreamEvent } from './entry';
 import { asEntries, asScored } from './replies';
@@ -6,7 +6,7 @@ import { asEntries, asScored } from './replies';
 const STREAM_ID = /^\d+-\d+$/;
 
 /** Read entries by stream id; ids whose entry was trimmed are left out. */
-export async function eventsAt(redis: Redis, keys: Keys, streamIds: string[]): Promise<StreamEvent[]> {
+export async function eventsAt(redis: RedisClient, keys: Keys, streamIds: string[]): Promise<StreamEvent[]> {
   if (streamIds.length === 0) return [];
   const pipe = redis.pipeline();
   for (const sid of streamIds) pipe.call('XRANGE', keys.events, sid, sid);
@@ -25,7 +25,7 @@ export async function eventsAt(redis: Redis, keys: Keys, streamIds: string[]): P
  * entry id (`1767225600000-0`). Null when it is unknown, or trimmed from the
  * stream, or its marker outlived the retention window.
  */
-export async function getEvent(redis: Redis, keys: Keys, id: string): Promise<StreamEvent | null> {
+export async function getEvent(redis: RedisClient, keys: Keys, id: string): Promise<StreamEvent | null> {
   const streamId = STREAM_ID.test(id) ? id : await redis.get(keys.seen(id));
   if (!streamId) return null;
   const [event] = await eventsAt(redis, keys, [streamId]);
@@ -46,27 +46,20 @@ export interface IndexQuery {
 }
 
 /** Index keys for a query: a bare ticker code expands to every `<code>.<suffix>` index present. */
-async function indexKeys(redis: Redis, keys: Keys, q: IndexQuery): Promise<string[]> {
+async function indexKeys(redis: RedisClient, keys: Keys, q: IndexQuery): Promise<string[]> {
   if (q.entity !== undefined) return [keys.entityIndex(q.entity)];
   if (q.ticker === undefined) throw new TypeError('index query needs a ticker or an entity');
   const t = q.ticker.toUpperCase();
   if (t.includes('.')) return [keys.tickerIndex(t)];
   // Only the CLI asks by bare code; SCAN keeps it correct for any market suffix without a table of them.
-  const found = new Set<string>();
-  let cursor = '0';
-  do {
-    const [next, batch] = await redis.scan(cursor, 'MATCH', keys.tickerIndex(`${t}.*`), 'COUNT', 1000);
-    cursor = next;
-    for (const key of batch) found.add(key);
-  } while (cursor !== '0');
-  return [...found].sort();
+  return scanKeys(redis, keys.tickerIndex(`${t}.*`));
 }
 
 /**
  * Event ids from the ticker or entity index (sorted sets scored by publish
  * time), ordered by time, with the time.
  */
-export async function indexedIds(redis: Redis, keys: Keys, q: IndexQuery): Promise<Array<{ id: string; at: number }>> {
+export async function indexedIds(redis: RedisClient, keys: Keys, q: IndexQuery): Promise<Array<{ id: string; at: number }>> {
   const min = q.sinceMs ?? '-inf';
   const max = q.untilMs ?? '+inf';
   const desc = (q.order ?? 'desc') === 'desc';
@@ -81,7 +74,7 @@ export async function indexedIds(redis: Redis, keys: Keys, q: IndexQuery): Promi
 }
 
 /** Events from the ticker or entity index, resolved to their stream entries (trimmed ones left out). */
-export async function indexedEvents(redis: Redis, keys: Keys, q: IndexQuery): Promise<StreamEvent[]> {
+export async function indexedEvents(redis: RedisClient, keys: Keys, q: IndexQuery): Promise<StreamEvent[]> {
   const rows = await indexedIds(redis, keys, q);
   if (rows.length === 0) return [];
   const sids = await redis.mget(rows.map((r) => keys.seen(r.id)));

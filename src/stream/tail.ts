@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/cluster';
 import type { Keys } from '../keys';
 import { matchesTicker, parseEntry, type StreamEvent } from './entry';
 import { indexedEvents } from './read';
@@ -41,13 +41,13 @@ export function compareStreamIds(a: string, b: string): number {
 
 const PAGE = 500;
 
-async function newestId(redis: Redis, stream: string): Promise<string> {
+async function newestId(redis: RedisClient, stream: string): Promise<string> {
   const rows = asEntries(await redis.call('XREVRANGE', [stream, '+', '-', 'COUNT', 1]));
   return rows[0]?.[0] ?? '0-0';
 }
 
 /** Scan the stream from `start` to `end` (either direction), keeping matching events, up to `limit`. */
-async function scan(redis: Redis, stream: string, f: EventFilter, dir: 'asc' | 'desc', start: string, end: string, limit: number): Promise<StreamEvent[]> {
+async function scan(redis: RedisClient, stream: string, f: EventFilter, dir: 'asc' | 'desc', start: string, end: string, limit: number): Promise<StreamEvent[]> {
   const out: StreamEvent[] = [];
   let from = start;
   while (out.length < limit) {
@@ -65,7 +65,7 @@ async function scan(redis: Redis, stream: string, f: EventFilter, dir: 'asc' | '
 }
 
 /** The history part of a tail: matching events up to `until`, oldest first. */
-async function history(redis: Redis, keys: Keys, o: TailOptions, until: string, limit: number): Promise<StreamEvent[]> {
+async function history(redis: RedisClient, keys: Keys, o: TailOptions, until: string, limit: number): Promise<StreamEvent[]> {
   if (until === '0-0' || limit <= 0) return [];
   if (o.ticker !== undefined || o.entity !== undefined) {
     // The index holds just this ticker's or entity's events, so no scan of the whole stream.
@@ -87,7 +87,7 @@ async function history(redis: Redis, keys: Keys, o: TailOptions, until: string, 
  *   `fromStart`, only new ones), until `count` or the signal aborts.
  * Ticker and entity filters read the indexes for the history.
  */
-export async function* tail(redis: Redis, keys: Keys, o: TailOptions): AsyncGenerator<StreamEvent> {
+export async function* tail(redis: RedisClient, keys: Keys, o: TailOptions): AsyncGenerator<StreamEvent> {
   const limit = o.count ?? (o.follow || o.fromStart ? Infinity : 10);
   let emitted = 0;
   let last = await newestId(redis, keys.events);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../src/redis/cluster';
 import type { Keys } from '../../src/keys';
 import { pingRedis } from '../../src/redis/ensure';
 import { parseEntry } from '../../src/stream/entry';
@@ -37,7 +37,7 @@ export interface Figures {
  * Count what the stream holds against the articles replayed; every record
  * found is checked against the event schema.
  */
-export async function figures(redis: Redis, keys: Keys, articleIds: string[]): Promise<Figures> {
+export async function figures(redis: RedisClient, keys: Keys, articleIds: string[]): Promise<Figures> {
   const perArticle = new Map<string, number>();
   const rows = (await redis.xrange(keys.events, '-', '+')) as Array<[string, string[]]>;
   for (const [id, fields] of rows) {
@@ -101,7 +101,7 @@ export interface Run {
   deliveries: number;
 }
 
-export async function runs(redis: Redis, prefix: string, which: 'started' | 'done'): Promise<Run[]> {
+export async function runs(redis: RedisClient, prefix: string, which: 'started' | 'done'): Promise<Run[]> {
   const members = await redis.smembers(`${prefix}:fault:${which}`);
   return members.map((m) => {
     const [streamId = '', consumer = '', deliveries = '0'] = m.split('|');

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger';
+import { duplicateClient } from '../../src/redis/cluster';
 import { createRuntime, type Runtime } from '../../src/runtime/runtime';
 import { parseEntry } from '../../src/stream/entry';
 import { newsflow, type Proc } from '../helpers/processes';
@@ -61,7 +62,7 @@ async function allPublished(rt: Runtime, ids: string[]): Promise<boolean> {
  * the window, so SIGKILL; otherwise SIGCONT and wait for the next publish.
  */
 function killRightAfterPublish(rt: Runtime, proc: Proc, timeoutMs: number): Promise<{ eventId: string; tries: number }> {
-  const sub = rt.redis.duplicate();
+  const sub = duplicateClient(rt.redis);
   return new Promise((resolve, reject) => {
     let busy = false;
     let tries = 0;

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { durationMs } from '../../config/field';
-import { ensureRedis } from '../../redis/ensure';
+import { ensureConnection } from '../../redis/cluster';
 import { recordFromFields } from '../../redis/publish';
 import { enqueueArticles } from '../../runtime/enqueue';
 import { createRuntime } from '../../runtime/runtime';
@@ -30,7 +30,7 @@ export const demoCommand: Command = {
     const { values, positionals } = parseArgs({ args: argv, options: { timeout: { type: 'string', default: '2m' }, json: { type: 'boolean' } }, allowPositionals: true });
     const timeoutMs = durationMs(values.timeout, '--timeout');
     const docs = await readArticles(positionals.length ? positionals : [DEFAULT_FIXTURES], ctx.stdin);
-    const redis = await ensureRedis(ctx.config.redisUrl);
+    const redis = await ensureConnection(ctx.config);
     if (redis.private) ctx.stderr.write(`newsflow demo: no Redis at ${ctx.config.redisUrl}; using a private redis-server at ${redis.url} for this run\n`);
     const config = Object.freeze({ ...ctx.config, redisUrl: redis.url });
     const rt = createRuntime(config, ctx.log);

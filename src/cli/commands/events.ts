@@ -1,10 +1,7 @@
 import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
-import type { Redis } from 'ioredis';
-import { RedisUnavailableError } from '../../errors';
 import { keys as makeKeys } from '../../keys';
-import { createRedis } from '../../redis/connection';
-import { pingRedis } from '../../redis/ensure';
+import { createClient, requireRedis, type RedisClient } from '../../redis/cluster';
 import { consume, getEvent, matchesFilter, streamIdTime, streamLag, tail, type EventFilter, type StreamEvent } from '../../stream/index';
 import { usageError, type CliContext, type Command } from '../command';
 import { renderTable } from '../table';
@@ -24,9 +21,9 @@ function line(e: StreamEvent): string {
   return [at, e.id, some(e.types, 3), some(e.tickers, 5), e.record.article.title].join('  ');
 }
 
-async function connect(ctx: CliContext): Promise<Redis> {
-  if (!(await pingRedis(ctx.config.redisUrl))) throw new RedisUnavailableError(`no Redis answers at ${ctx.config.redisUrl} (set REDIS_URL)`);
-  return createRedis(ctx.config.redisUrl, ctx.log.child({ conn: 'events' }));
+async function connect(ctx: CliContext): Promise<RedisClient> {
+  await requireRedis(ctx.config);
+  return createClient(ctx.config, ctx.log.child({ conn: 'events' }));
 }
 
 async function runTail(argv: string[], ctx: CliContext): Promise<number> {

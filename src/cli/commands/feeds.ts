@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
 import { durationMs } from '../../config/field';
-import { RedisUnavailableError } from '../../errors';
 import { addFeed, listFeeds, removeFeed } from '../../redis/feeds';
-import { pingRedis } from '../../redis/ensure';
+import { requireRedis } from '../../redis/cluster';
 import { createRuntime } from '../../runtime/runtime';
 import { usageError, type Command } from '../command';
 
@@ -16,7 +15,7 @@ export const feedsCommand: Command = {
     const { values, positionals } = parseArgs({ args: rest, options: { every: { type: 'string' }, name: { type: 'string' } }, allowPositionals: true });
     if (sub !== 'add' && sub !== 'list' && sub !== 'remove') return usageError(ctx, this, `unknown subcommand ${JSON.stringify(sub ?? '')}`);
     if (sub !== 'list' && positionals.length !== 1) return usageError(ctx, this, `feeds ${sub} takes one URL`);
-    if (!(await pingRedis(ctx.config.redisUrl))) throw new RedisUnavailableError(`no Redis answers at ${ctx.config.redisUrl} (set REDIS_URL)`);
+    await requireRedis(ctx.config);
     const rt = createRuntime(ctx.config, ctx.log);
     try {
       const queue = rt.queues['ingest:feed'];

@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { configCommand } from './config';
+import { deadCommand } from './dead';
 import { demoCommand } from './demo';
 import { evalCommand } from './eval';
 import { eventsCommand } from './events';
@@ -8,6 +9,8 @@ import { extractCommand } from './extract';
 import { feedsCommand } from './feeds';
 import { ingestCommand } from './ingest';
 import { replayCommand } from './replay';
+import { serveCommand } from './serve';
+import { statusCommand } from './status';
 import { tagCommand } from './tag';
 import { withRedisCommand } from './with-redis';
 import { workersCommand } from './workers';
@@ -26,4 +29,7 @@ export const commands: Command[] = [
   feedsCommand,
   ingestCommand,
   extractCommand,
+  serveCommand,
+  statusCommand,
+  deadCommand,
 ];

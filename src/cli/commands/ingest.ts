@@ -1,12 +1,11 @@
 import { parseArgs } from 'node:util';
-import { RedisUnavailableError } from '../../errors';
 import { decodeBody } from '../../ingest/charset';
 import { parseFeed } from '../../ingest/feed';
 import { ACCEPT_FEED } from '../../ingest/fetch';
 import { ingestFeedOnce } from '../../ingest/once';
 import { fetcherFromConfig } from '../../ingest/setup';
 import { enqueuePages, redisSeenItems } from '../../redis/feeds';
-import { pingRedis } from '../../redis/ensure';
+import { requireRedis } from '../../redis/cluster';
 import { redisValidatorCache } from '../../redis/http-cache';
 import { durationMs } from '../../config/field';
 import { enqueueArticles, type Enqueued } from '../../runtime/enqueue';
@@ -37,7 +36,7 @@ export const ingestCommand: Command = {
         for (const s of feed.skipped) ctx.stderr.write(`skipped item ${s.index}: ${s.reason}\n`);
         return 0;
       }
-      if (!(await pingRedis(ctx.config.redisUrl))) throw new RedisUnavailableError(`no Redis answers at ${ctx.config.redisUrl} (set REDIS_URL)`);
+      await requireRedis(ctx.config);
       const rt = createRuntime(ctx.config, ctx.log);
       const enqueued: Enqueued[] = [];
       try {

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { durationMs } from '../../config/field';
-import { RedisUnavailableError } from '../../errors';
-import { pingRedis } from '../../redis/ensure';
+import { requireRedis } from '../../redis/cluster';
 import { enqueueArticles } from '../../runtime/enqueue';
 import { createRuntime } from '../../runtime/runtime';
 import { waitForOutcomes } from '../../runtime/wait';
@@ -16,7 +15,7 @@ export const replayCommand: Command = {
   async run(argv, ctx) {
     const { values, positionals } = parseArgs({ args: argv, options: { wait: { type: 'boolean' }, timeout: { type: 'string', default: '2m' } }, allowPositionals: true });
     const docs = await readArticles(positionals.length ? positionals : [DEFAULT_FIXTURES], ctx.stdin);
-    if (!(await pingRedis(ctx.config.redisUrl))) throw new RedisUnavailableError(`no Redis answers at ${ctx.config.redisUrl} (set REDIS_URL; workers must run against the same Redis)`);
+    await requireRedis(ctx.config, 'workers must run against the same Redis');
     const rt = createRuntime(ctx.config, ctx.log);
     try {
       const enq = await enqueueArticles(rt, docs.map((d) => d.article));
