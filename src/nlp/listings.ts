@@ -33,6 +33,8 @@ export interface ListingIndex {
   adr: ReadonlySet<string>;
 }
 
+type Zone = 'CN' | 'HK' | 'US' | 'TW' | 'JP' | 'KR';
+const ZONE: Record<Market, Zone> = { SSE: 'CN', SZSE: 'CN', BSE: 'CN', HKEX: 'HK', NASDAQ: 'US', NYSE: 'US', TWSE: 'TW', TPEx: 'TW', TSE: 'JP', KRX: 'KR' };
 const MARK = /^(.+?)\s*(H股|A股|-H|ADR|ADS|美國存託憑證|美国存托凭证)$/;
 
 /** The twins of every listed entry of the dictionary (built once per dictionary). */
@@ -47,7 +49,8 @@ export function buildListingIndex(dict: Dictionary): ListingIndex {
   };
   for (const e of dict.entries) {
     if (!e.ticker) continue;
-    for (const l of e.listings ?? []) add(e.id, { ticker: l, dual: true });
+    // Another listing in the same market is another share class (GOOG beside GOOGL): printed, not implied.
+    for (const l of e.listings ?? []) add(e.id, { ticker: l, dual: ZONE[l.market] !== ZONE[e.ticker.market] });
     const m = MARK.exec(e.name);
     if (!m) continue;
     const dual = !/ADR|ADS|存[託托]/.test(m[2]!);
@@ -63,8 +66,6 @@ export function buildListingIndex(dict: Dictionary): ListingIndex {
   return { twins, baseName, adr };
 }
 
-type Zone = 'CN' | 'HK' | 'US' | 'TW';
-const ZONE: Record<Market, Zone> = { SSE: 'CN', SZSE: 'CN', BSE: 'CN', HKEX: 'HK', NASDAQ: 'US', NYSE: 'US', TWSE: 'TW', TPEx: 'TW', TSE: 'TW', KRX: 'TW' };
 const WORDS: Array<[Zone, RegExp]> = [
   ['CN', /A股|沪市|滬市|深市|沪深|滬深|上交所|深交所|科创板|科創板|创业板|創業板/],
   ['HK', /H股|港股|港交所|联交所|聯交所|在港|香港上市|恒指|港元|港幣|港币/],
@@ -110,7 +111,13 @@ export function chooseListings(index: ListingIndex, entities: readonly Entity[],
       { ticker: e.ticker!, dual: !index.adr.has(e.id), entity: e },
       ...twins.map((t) => ({ ticker: t.ticker, dual: t.id ? !index.adr.has(t.id) : t.dual, ...(t.id && present.has(t.id) ? { entity: present.get(t.id)! } : {}) })),
     ];
-    for (const l of all) if (!l.dual && l.entity) out.add(tickerString(l.ticker));
+    // A listing that is not implied (an ADR, another share class) counts where it is printed: its own entity, or its code.
+    const printed = (t: Ticker): boolean => e.mentions.some((m) => m.via === 'inline-code' && m.text.replace(/^0+/, '') === t.code.replace(/^0+/, ''));
+    for (const l of all) {
+      if (l.dual || !(l.entity || printed(l.ticker))) continue;
+      out.add(tickerString(l.ticker));
+      if (!l.entity) listings.set(e.id, [...(listings.get(e.id) ?? []), l.ticker]);
+    }
     const duals = all.filter((l) => l.dual);
     if (!duals.some((l) => l.entity)) continue;
     const pointed = new Set<string>();

@@ -163,7 +163,8 @@ function acceptable(input: OrgInput, m: Material, cls: SuffixClass, suffix: stri
     return nameLike(w) && !sx.words.has(w);
   };
   const startsName = (t: [number, number]): boolean => own(t) || ((cls !== 'corp' && cls !== 'finance' && cls !== 'registered') || suffix === '银行') && isPlaceToken(input, t);
-  while (m.tokens.length && !startsName(m.tokens[0]!)) m.tokens.shift();
+  // Papers, schools, exchanges keep every word back to the stop (顶尖财经网, 自由電子報).
+  if (cls !== 'any' && cls !== 'media') while (m.tokens.length && !startsName(m.tokens[0]!)) m.tokens.shift();
   m.start = m.tokens.length ? m.tokens[0]![0] : m.start;
   const mat = m.tokens.length ? key.slice(m.start, m.tokens[m.tokens.length - 1]![1]) : '';
   if (sx.not.has(mat) || (suffix === '委员会' && BOARD.test(mat))) return false;
@@ -203,8 +204,9 @@ export function findOrgsBySuffix(input: OrgInput): OrgSpan[] {
     if (boundary[end] !== 1 && isHan(text[end])) continue;
     let first: [number, number] | null = null;
     if (boundary[i] !== 1) {
+      // The suffix starts inside a token (自由电子|报 for 自由電子報): its part before the suffix is the name's.
       const t = tokenAt(spans, i);
-      if (!t || t[1] !== end) continue;
+      if (!t || t[1] > end) continue;
       first = [t[0], i];
     }
     const cls = sx.cls.get(key.slice(i, end))!;
@@ -251,6 +253,8 @@ function abbreviation(input: OrgInput, out: OrgSpan[], end: number): void {
   const at = end + m[0].indexOf(m[1]!);
   const e = at + m[1]!.trimEnd().length;
   // A ticker code in brackets is the inline-code rules' business; a listed company's short name makes the whole the company.
+  // A web address in brackets is the site's, not a short name.
+  if (/^www|\.(?:com|net|org|cn|tw|hk)\b/i.test(m[1]!)) return;
   if (/^\d/.test(m[1]!) || /\d{4,6}/.test(m[2] ?? '') || input.hitKind(at, e) === 'company' || input.coded(at, e)) {
     out.pop();
     return;

@@ -83,7 +83,9 @@ export function orgNames(dict: Dictionary, script: Script, fields: readonly Patt
       const kinds = h.ids.map((id) => dict.byId.get(id)).filter(Boolean);
       const kind = kinds.some((e) => e!.ticker) ? 'company' : kinds.some((e) => e!.kind === 'place') ? 'place' : kinds.some((e) => e!.kind === 'person') ? 'person' : 'other';
       for (let i = h.start; i < h.end; i++) kindAt[i] = kind;
-      if (!h.ids.every((id) => sourceIds.has(id))) taken.fill(1, h.start, h.end);
+      // A dictionary organisation whose spelling needs evidence it rarely gets (財政部, Fed) leaves the name to the list.
+      const weakOrg = kind === 'other' && h.ids.every((id) => h.ambiguous.has(id) && dict.byId.get(id)?.kind === 'org');
+      if (!h.ids.every((id) => sourceIds.has(id)) && !weakOrg) taken.fill(1, h.start, h.end);
     }
     const coded = new Uint8Array(text.length + 1);
     for (const [s, e] of f.codes) coded.fill(1, s, e);
