@@ -1,6 +1,7 @@
 import type { DictEntry, Dictionary } from '../dict/types';
 import { foldAlias } from '../dict/load';
 import { matchKey } from './fold';
+import { isAcronym } from './inline';
 import { normalise } from './normalise';
 import { isOrdinaryWord } from './words';
 
@@ -60,13 +61,12 @@ function importedOrdinary(e: DictEntry, norm: string, key: string): boolean {
 }
 
 /**
- * A company's short upper-case abbreviation that is not one of its ticker
- * symbols (AIDC of 漢翔, CTCI of 中鼎) is also an ordinary acronym (AIDC, an
- * AI data centre): it needs evidence like a marked spelling. A ticker
- * symbol (NVDA, AMD) names its company as printed.
+ * A company's upper-case abbreviation that is also a common acronym (AIDC
+ * of 漢翔, also an AI data centre; CTCI of 中鼎) needs evidence like a marked
+ * spelling; a ticker symbol (NVDA, AMD) names its company as printed.
  */
 function acronymAlias(e: DictEntry, norm: string): boolean {
-  if (!e.ticker || !/^[A-Z]{2,5}$/.test(norm)) return false;
+  if (!e.ticker || !isAcronym(norm)) return false;
   return ![e.ticker, ...(e.listings ?? [])].some((t) => t.code.toUpperCase() === norm);
 }
 

@@ -36,6 +36,10 @@ const NUMERIC = new RegExp(`^(?:(?:${EXCHANGE_RE}|${LABEL_RE})\\s*:?\\s*)?(\\d{3
 const PREFIXED = /^(SH|SZ|BJ|HK)\s*(\d{4,6})$/i;
 const LETTERS = new RegExp(`^(?:(${EXCHANGE_RE})\\s*:\\s*)?([A-Z]{1,5}(?:\\.[A-Z])?)(?:[.-](US|O|N))?$`);
 
+// Words mainland portals print as links beside a code, inside its brackets.
+const LINK_WORD = /^(?:行情|诊股|診股|股吧|资金流向|資金流向|个股|個股|研报|研報|F10|咨询|諮詢|公告)$/;
+const LINK_PREFIX = /^(?:行情|股票|个股|個股)\s*/;
+
 interface Part {
   code: string;
   suffix?: string;
@@ -69,7 +73,9 @@ export function findCodeSpans(text: string): CodeSpan[] {
     let ok = true;
     for (const p of inner.matchAll(/[^/、,;]+/g)) {
       const raw = p[0];
-      const content = raw.trim();
+      // Portal link text around a code: 建设银行(行情601939,诊股).
+      if (LINK_WORD.test(raw.trim())) continue;
+      const content = raw.trim().replace(LINK_PREFIX, '');
       const part = content ? parsePart(content) : null;
       if (!part) {
         ok = false;

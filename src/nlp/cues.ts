@@ -51,6 +51,7 @@ export interface Cues {
   verbs: WordSet;
   before: WordSet;
   roles: WordSet;
+  foreign: Set<string>;
 }
 
 /** The person cue lists (built on first use). */
@@ -63,6 +64,7 @@ export function personCues(): Cues {
     verbs: new WordSet(foldedList('person-verbs.txt')),
     before: new WordSet(foldedList('person-before.txt')),
     roles: new WordSet(foldedList('byline-roles.txt')),
+    foreign: new Set(foldedList('transliteration.txt')),
   };
   return cached;
 }

@@ -85,7 +85,9 @@ export interface InlineContext {
 
 const ACRONYMS = new Set(['AI', 'PSU', 'HBM', 'CSP', 'EPS', 'TEEMA', 'AIDC', 'IEA', 'EMC', 'BMC', 'PPA', 'FSD', 'CPO', 'OSAT', 'ODM', 'OEM', 'ASIC', 'GPU', 'CPU', 'IP', 'ESG', 'EMS', 'EPC', 'TCO', 'CTCI', 'SMR', 'SMRS', 'TAM', 'DEI', 'CPI', 'ETF', 'IPO', 'CEO', 'CFO', 'CTO', 'USD', 'TWD', 'NTD', 'RMB', 'NCP', 'MOU', 'GDP', 'PCB', 'IC', 'AP', 'KV', 'DPU', 'SSD', 'DRAM', 'NAND', 'EUV', 'ABF', 'HPC', 'API', 'LLM', 'AGI', 'ROE', 'ROA', 'PE', 'PB', 'YOY', 'QOQ', 'MOM', 'Q', 'H', 'F', 'B', 'A']);
 // Words a number follows when it is a quantity or a date, not a code.
-const NOT_A_NAME = new Set('年月日週周季元億亿萬万點点張张股倍號号第約约達达為为至到共計计近逾超約及和與与或、價价量數数額额值率'.split(''));
+const NOT_A_NAME = new Set('年月日週周季元億亿萬万點点張张股倍號号第價价量數数額额值率'.split(''));
+// Words a number follows that end no name as the last character of a longer word (廣達, not 達（1200）).
+const NOT_A_NAME_ALONE = new Set('約约達达為为至到共計计近逾超及和與与或、'.split(''));
 // Words a year follows (今（2026）年, 明年): they end no name before a year, but end many before a code (陽明, 廣明).
 const BEFORE_YEAR = new Set('今明去前後后'.split(''));
 // Common surnames: a three-character name starting with one reads as a
@@ -160,6 +162,7 @@ function hanNameBefore(ctx: InlineContext, end: number, strict: boolean, year: b
   while (k >= 0 && sp[2 * k + 1]! > coreEnd) k--;
   if (k < 0 || sp[2 * k + 1] !== coreEnd) return null;
   let start = sp[2 * k]!;
+  if (coreEnd - start === 1 && NOT_A_NAME_ALONE.has(ctx.key[coreEnd - 1]!)) return null;
   // A year-shaped code needs a name jieba does not know at all (川湖（2059）,
   // not 台北（2024）); the name's last word decides.
   if (strict && year && !suffix && wordClass(ctx.key.slice(start, coreEnd)) !== 'unknown') return null;

@@ -23,6 +23,8 @@ const STOP_CHAR = /^[厂商股业者等的及和与跟或在于由向对给将�
 // Words that end in what describes a company rather than names it: 供應商, 大廠, 業者, 概念股.
 const DESCRIPTOR = /(?:厂|商|者|股|企|公司|集团旗下|旗下|龙头|大厂|巨头|品牌|平台|业务|子公司|母公司)$/;
 const TAKES_COMPANY = new Set(['收购', '并购', '入股', '持有', '包括', '新增', '删除', '剔除', '纳入', '调入', '调出', '看好', '推荐', '买进', '卖出', '加码', '减码', '成为', '宣布', '公布', '投资', '合并', '联手', '携手']);
+const DIRECTION = /^(?:[东西南北中][部方]|东南|东北|西南|西北)$/;
+const QUANTITY_VERBS = new Set(['增加', '减少', '下降', '上升', '成长', '增长', '达到', '超过', '减持', '增持', '买超', '卖超', '持股', '回购', '共计', '合计', '约为', '降至', '升至', '跌至', '涨至', '报价', '收盘']);
 const LEADING = /^[及和与跟或在于由向对给将把被为是让使以从的]$/;
 const FUNCTION_TAG = /^(?:v|vd|vi|p|c|u|uj|ul|uz|ud|ug|uv|d|ad|r|m|mq|q|t|f|y|e|o)$/;
 
@@ -50,7 +52,10 @@ export function companyNameStart(input: NameCutInput, k: number, coreEnd: number
   let start = spans[2 * k]!;
   const last = key.slice(start, coreEnd);
   // With the market printed (大同 (2371-TW)) the word before the code is the name, whatever jieba calls it.
-  if (STOP_CHAR.test(last) || (!plain && last.length > 1 && isFunctionWord(last, input.tag(last)))) return -1;
+  // A verb jieba reads in a name (廣達, 安踏) may end one; a verb of quantity does not (減少（1200）).
+  const lastTag = input.tag(last);
+  const verbName = last.length === 2 && /^v/.test(lastTag ?? '') && !TAKES_COMPANY.has(last) && !QUANTITY_VERBS.has(last);
+  if (STOP_CHAR.test(last) || (!plain && !verbName && last.length > 1 && isFunctionWord(last, lastTag))) return -1;
   let brand = !industryWords().has(last);
   let ordinaryBrand = brand && !nameLike(last) && last.length > 1;
   let brandLen = brand ? last.length : 0;
@@ -68,15 +73,16 @@ export function companyNameStart(input: NameCutInput, k: number, coreEnd: number
     }
     // Before industry words the brand slot takes a verb jieba misreads (安踏體育) but not one that takes a company (收購華力科技).
     const verbAsBrand = !brand && w.length === 2 && /^v/.test(input.tag(w) ?? '') && !TAKES_COMPANY.has(w);
-    if (w.length === 1 ? STOP_CHAR.test(w) : DESCRIPTOR.test(w) || (!verbAsBrand && isFunctionWord(w, input.tag(w)))) break;
-    const place = input.tag(w) === 'ns';
+    if (w.length === 1 ? STOP_CHAR.test(w) : DESCRIPTOR.test(w) || (!verbAsBrand && !DIRECTION.test(w) && isFunctionWord(w, input.tag(w)))) break;
+    // Directions lead names as places do (西部礦業, 東方航空, 南方電網), whatever jieba tags them.
+    const place = input.tag(w) === 'ns' || DIRECTION.test(w);
     if (!brand && industryWords().has(w)) {
       start = s;
       continue;
     }
     // A generic word before the brand describes it (同業金沙, 巨型碧桂園); a place may lead it (中國恒大).
     if (brand && w.length > 1 && industryWords().has(w) && !place) break;
-    if (w.length === 1 || nameLike(w)) {
+    if (w.length === 1 || nameLike(w) || place) {
       // A brand is short: unknown words further back are the sentence's (財困內房碧桂園).
       if (!place && brandLen + w.length > BRAND_MAX) break;
       start = s;

@@ -128,7 +128,7 @@ function materialBefore(input: OrgInput, from: number, cls: SuffixClass, firstTo
     const w = key.slice(t[0], t[1]);
     if (![...w].every((ch) => isHan(ch)) && !isLatin(w)) break;
     // Function words, numbers and dates end it too, whatever jieba tags them (依附于, 三大, 年版).
-    if (STOP_WORDS.has(w) || /[于於对向与在从被把将自]$/.test(w) || /^[一二两三四五六七八九十几多数各每该本其此这那年]/.test(w) || /^[对向与和及被把在从于][\u3400-\u9fff]$/.test(w)) break;
+    if (STOP_WORDS.has(w) || /[于於对向与在从被把将自到]$/.test(w) || /^[一二两三四五六七八九十几多数各每该本其此这那年月日]/.test(w) || /^[对向与和及被把在从于][\u3400-\u9fff]$/.test(w)) break;
     // 即安邁顧問: a function word glued to the name's first characters ends it.
     if (w.length >= 3 && /^[即由与和及向对被把在从于为是的将让给]/.test(w)) {
       tokens.unshift([t[0] + 1, t[1]]);

@@ -127,6 +127,33 @@ function nameEnd(c: Cues, input: PeopleInput, s: number, ok: (at: number) => boo
   return s + n;
 }
 
+/**
+ * After a title, a name no surname of the table leads: a foreign name
+ * spelt in Chinese (執行長庫克, 總裁拉加德: mostly transliteration
+ * characters), or a rare surname (總監植耀輝指出: three characters, a verb
+ * of saying after). Either way a word jieba does not know, followed by a
+ * delimiter or a verb of saying.
+ */
+function unledName(c: Cues, input: PeopleInput, s: number): number {
+  const { key, text } = input;
+  for (const n of [3, 2, 4, 5]) {
+    const e = s + n;
+    const tag = wordTag(key.slice(s, e));
+    if (!allHan(text, s, e) || input.taken(s, e) || (tag !== null && !/^nr/.test(tag))) continue;
+    // What follows: a delimiter, a verb of saying, or a time word (庫克下月訪華).
+    const at = e + timeWord(key, e);
+    if (!isDelim(text[e]) && c.verbs.startsAt(key, at) === 0 && at === e) continue;
+    const foreign = [...key.slice(s, e)].filter((ch) => c.foreign.has(ch)).length;
+    // jieba's nrt is its tag for transliterated names (库克).
+    if ((foreign * 2 >= n && foreign >= 2) || tag === 'nrt') return e;
+    // A rare surname: three characters with no word inside (總監植耀輝指出, not 董事長親自表示).
+    let inner = false;
+    for (let i = s; i + 2 <= e; i++) if (isOrdinary(key.slice(i, i + 2))) inner = true;
+    if (!inner && n === 3 && c.verbs.startsAt(key, at) > 0) return e;
+  }
+  return -1;
+}
+
 /** Start a clause may have: the text's start, a delimiter before it. */
 const clauseStart = (text: string, s: number): boolean => s === 0 || isDelim(text[s - 1]);
 
@@ -152,9 +179,10 @@ function byTitle(c: Cues, input: PeopleInput, out: PersonSpan[]): void {
     let s = i + n;
     while (text[s] === ' ') s++;
     const e = nameEnd(c, input, s, (at) => afterTitleAt(c, input, s, at));
-    if (e > 0) {
-      out.push({ start: s, end: e, by: 'title' });
-      i = e - 1;
+    const f = e > 0 ? e : unledName(c, input, s);
+    if (f > 0) {
+      out.push({ start: s, end: f, by: 'title' });
+      i = f - 1;
     } else i += n - 1;
   }
 }
@@ -185,7 +213,7 @@ function byHeading(c: Cues, input: PeopleInput, out: PersonSpan[]): void {
 }
 
 // A time word between a name and its verb: 郭台銘昨日宣布, 黃仁勳今（5）日表示.
-const TIME = /^(?:[今昨明前]?\s*\(?\d{1,2}\)?\s*日|[今昨明]天|[今昨]日|[今昨]|日前|近日|稍早|早前|上午|下午|晚间|当天|同日)/;
+const TIME = /^(?:[今昨明前]?\s*\(?\d{1,2}\)?\s*日|[今昨明]天|[今昨]日|[今昨]|日前|近日|稍早|早前|上午|下午|晚间|当天|同日|[上下本]月|[上下本][周週]|[今明去]年)/;
 const timeWord = (key: string, at: number): number => TIME.exec(key.slice(at, at + 8))?.[0].length ?? 0;
 
 function byVerb(c: Cues, input: PeopleInput, out: PersonSpan[]): void {
