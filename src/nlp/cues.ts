@@ -15,29 +15,76 @@ export function foldedList(file: string): string[] {
   return readWordList(new URL(file, DATA)).map((w) => matchKey(w.normalize('NFKC')));
 }
 
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  end: boolean;
+}
+
+function trieOf(words: Iterable<string>, reverse: boolean): TrieNode {
+  const root: TrieNode = { next: new Map(), end: false };
+  for (const w of words) {
+    let node = root;
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(reverse ? w.length - 1 - i : i);
+      let n = node.next.get(c);
+      if (!n) {
+        n = { next: new Map(), end: false };
+        node.next.set(c, n);
+      }
+      node = n;
+    }
+    node.end = true;
+  }
+  return root;
+}
+
 /**
- * A set of folded words with the lengths it holds, for "does a listed word
- * start (or end) here" without a regular expression per word.
+ * A set of folded words, with "which listed word starts (or ends) here" by
+ * a walk over two small tries: the person and organisation rules ask this
+ * at nearly every position of a text, so it must neither slice nor allocate.
  */
 export class WordSet {
   readonly words: Set<string>;
-  private readonly lengths: number[];
+  private readonly forward: TrieNode;
+  private readonly backward: TrieNode;
+  // Code units that start (end) some word: most positions fail this test.
+  private readonly firsts = new Uint8Array(65536);
+  private readonly lasts = new Uint8Array(65536);
   constructor(words: Iterable<string>) {
     this.words = new Set(words);
-    this.lengths = [...new Set([...this.words].map((w) => w.length))].sort((a, b) => b - a);
+    this.forward = trieOf(this.words, false);
+    this.backward = trieOf(this.words, true);
+    for (const w of this.words) {
+      this.firsts[w.charCodeAt(0)] = 1;
+      this.lasts[w.charCodeAt(w.length - 1)] = 1;
+    }
   }
   has(w: string): boolean {
     return this.words.has(w);
   }
   /** Length of the longest listed word starting at `at` in `key`, or 0. */
   startsAt(key: string, at: number): number {
-    for (const n of this.lengths) if (at + n <= key.length && this.words.has(key.slice(at, at + n))) return n;
-    return 0;
+    if (this.firsts[key.charCodeAt(at)] !== 1) return 0;
+    let node: TrieNode | undefined = this.forward;
+    let best = 0;
+    for (let i = at; i < key.length; i++) {
+      node = node.next.get(key.charCodeAt(i));
+      if (!node) break;
+      if (node.end) best = i - at + 1;
+    }
+    return best;
   }
   /** Length of the longest listed word ending at `at` in `key`, or 0. */
   endsAt(key: string, at: number): number {
-    for (const n of this.lengths) if (at - n >= 0 && this.words.has(key.slice(at - n, at))) return n;
-    return 0;
+    if (at === 0 || this.lasts[key.charCodeAt(at - 1)] !== 1) return 0;
+    let node: TrieNode | undefined = this.backward;
+    let best = 0;
+    for (let i = at - 1; i >= 0; i--) {
+      node = node.next.get(key.charCodeAt(i));
+      if (!node) break;
+      if (node.end) best = at - i;
+    }
+    return best;
   }
 }
 
@@ -103,4 +150,10 @@ export function nameStart(key: string, boundary: Uint8Array, s: number, e: numbe
     a = b;
   }
   return -1;
+}
+
+/** Whether any of `a[s..e)` is set (without the view a subarray would allocate). */
+export function anySet(a: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (a[i] === 1) return true;
+  return false;
 }

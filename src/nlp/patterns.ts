@@ -2,6 +2,7 @@ import type { Dictionary } from '../dict/types';
 import type { Script } from '../types';
 import type { AliasHit } from './aliases';
 import { chromeSpans } from './chrome';
+import { anySet } from './cues';
 import { findCredits, sourceContext } from './credits';
 import type { FieldWork } from './field';
 import { curatedHits, orgList, resolveOrg } from './orglist';
@@ -51,6 +52,8 @@ interface Candidate {
   head: boolean;
 }
 
+const KINDS = [null, 'company', 'place', 'person', 'other'] as const;
+
 // An index or a futures contract is no organisation: 標普500, 日經指數.
 const INDEX_AFTER = /^\s*(?:(?:500|225|100|300|50|30)(?!\d)|指数|综指|成指|期指)/;
 
@@ -77,12 +80,13 @@ export function orgNames(dict: Dictionary, script: Script, fields: readonly Patt
     const { fw } = f;
     const text = fw.text.normalised;
     const key = fw.key;
-    const kindAt = new Array<'company' | 'place' | 'person' | 'other' | null>(text.length + 1).fill(null);
+    // What the dictionary matched at each offset, by KINDS index (0: nothing).
+    const kindAt = new Uint8Array(text.length + 1);
     const taken = new Uint8Array(text.length + 1);
     for (const h of f.hits) {
       const kinds = h.ids.map((id) => dict.byId.get(id)).filter(Boolean);
       const kind = kinds.some((e) => e!.ticker) ? 'company' : kinds.some((e) => e!.kind === 'place') ? 'place' : kinds.some((e) => e!.kind === 'person') ? 'person' : 'other';
-      for (let i = h.start; i < h.end; i++) kindAt[i] = kind;
+      kindAt.fill(KINDS.indexOf(kind), h.start, h.end);
       // A dictionary organisation whose spelling needs evidence it rarely gets (財政部, Fed) leaves the name to the list.
       const weakOrg = kind === 'other' && h.ids.every((id) => h.ambiguous.has(id) && dict.byId.get(id)?.kind === 'org');
       if (!h.ids.every((id) => sourceIds.has(id)) && !weakOrg) taken.fill(1, h.start, h.end);
@@ -106,11 +110,11 @@ export function orgNames(dict: Dictionary, script: Script, fields: readonly Patt
       boundary: fw.boundary,
       spans: fw.spans,
       hitKind: (s, e) => {
-        const k = kindAt[s] ?? null;
+        const k = kindAt[s]!;
         for (let i = s + 1; i < e; i++) if (kindAt[i] !== k) return null;
-        return k;
+        return KINDS[k] ?? null;
       },
-      coded: (s, e) => coded.subarray(s, e).includes(1),
+      coded: (s, e) => anySet(coded, s, e),
     });
     const base = group;
     suffixed.forEach((o, i) => {
@@ -118,7 +122,7 @@ export function orgNames(dict: Dictionary, script: Script, fields: readonly Patt
       cands.push({ start: o.start, end: o.end, rank: 1, group: base + (o.abbreviates ?? i), head: o.abbreviates === undefined, ...(org ? { id: org.id } : {}) });
     });
     group = base + suffixed.length;
-    for (const c of findCredits({ text, key, boundary: fw.boundary, taken: (s, e) => taken.subarray(s, e).includes(1) || coded.subarray(s, e).includes(1) })) {
+    for (const c of findCredits({ text, key, boundary: fw.boundary, taken: (s, e) => anySet(taken, s, e) || anySet(coded, s, e) })) {
       const org = resolveOrg(list, key.slice(c.start, c.end), named, script);
       cands.push({ start: c.start, end: c.end, rank: 2, group: c.pairedWithPrevious ? group - 1 : group++, head: !c.pairedWithPrevious, ...(org ? { id: org.id } : {}) });
     }
@@ -127,12 +131,20 @@ export function orgNames(dict: Dictionary, script: Script, fields: readonly Patt
     const used = new Uint8Array(text.length + 1);
     const kept: Candidate[] = [];
     for (const c of cands) {
-      if (used.subarray(c.start, c.end).includes(1) || coded.subarray(c.start, c.end).includes(1)) continue;
+      if (anySet(used, c.start, c.end) || anySet(coded, c.start, c.end)) continue;
       // A dictionary name the same length or crossing this one wins; one inside it gives way.
       const inside: AliasHit[] = [];
       let lose = false;
-      for (const h of f.hits) {
-        if (h.end <= c.start || h.start >= c.end) continue;
+      // Hits come in text order and never overlap: start from the first that ends after c.start.
+      let lo = 0;
+      let hi = f.hits.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (f.hits[mid]!.end <= c.start) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let hk = lo; hk < f.hits.length && f.hits[hk]!.start < c.end; hk++) {
+        const h = f.hits[hk]!;
         const within = h.start >= c.start && h.end <= c.end;
         const same = h.start === c.start && h.end === c.end;
         if (!within || (same && taken[h.start] === 1)) lose = true;
@@ -213,12 +225,14 @@ export function personNames(dict: Dictionary, script: Script, f: PatternField, t
   const place = new Uint8Array(text.length + 1);
   for (const h of f.hits) if (h.ids.some((id) => dict.byId.get(id)?.kind === 'place')) place.fill(1, h.start, h.end);
   for (const [s, e] of taken) used.fill(1, s, e);
+  // Every place the field prints a company's name is no person's.
+  for (const k of companyKeys) for (let i = fw.key.indexOf(k); i >= 0 && k.length > 0; i = fw.key.indexOf(k, i + k.length)) used.fill(1, i, i + k.length);
   for (const [s, e] of chromeSpans(text)) used.fill(1, s, e);
   const { people, outlets } = findPeople({
     text,
     key: fw.key,
     boundary: fw.boundary,
-    taken: (s, e) => used.subarray(s, e).includes(1) || companyKeys.has(fw.key.slice(s, e)),
+    taken: (s, e) => anySet(used, s, e),
     isPlace: (s, e) => place[s] === 1 && place[e - 1] === 1,
   });
   const out: PatternName[] = [];
@@ -228,7 +242,7 @@ export function personNames(dict: Dictionary, script: Script, f: PatternField, t
   }
   const list = orgList();
   for (const [s, e] of outlets) {
-    if (used.subarray(s, e).includes(1)) continue;
+    if (anySet(used, s, e)) continue;
     const org = resolveOrg(list, fw.key.slice(s, e), new Set(), script);
     const name = org?.name ?? original(fw, s, e);
     out.push({ kind: 'org', start: s, end: e, id: org?.id ?? `org:${name}`, name });

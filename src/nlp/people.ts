@@ -58,9 +58,20 @@ const isOtherName = (w: string): boolean => {
   return t === 'ns' || t === 'nt' || t === 'nz' || t === 'j';
 };
 
+// Surnames by code unit: asked at nearly every position of a text.
+let single1: Uint8Array | null = null;
+let first2: Uint8Array | null = null;
+
 function surnameLength(c: Cues, key: string, s: number): number {
-  if (c.compoundSurnames.has(key.slice(s, s + 2))) return 2;
-  return c.surnames.has(key[s]!) ? 1 : 0;
+  if (!single1 || !first2) {
+    single1 = new Uint8Array(65536);
+    first2 = new Uint8Array(65536);
+    for (const x of c.surnames) single1[x.charCodeAt(0)] = 1;
+    for (const x of c.compoundSurnames) first2[x.charCodeAt(0)] = 1;
+  }
+  const u = key.charCodeAt(s);
+  if (first2[u] === 1 && c.compoundSurnames.has(key.slice(s, s + 2))) return 2;
+  return single1[u] === 1 ? 1 : 0;
 }
 
 function allHan(text: string, s: number, e: number): boolean {
@@ -164,7 +175,7 @@ function byTitle(c: Cues, input: PeopleInput, out: PersonSpan[]): void {
   const { key, text, boundary } = input;
   for (let i = 0; i < key.length; i++) {
     const n = c.titles.startsAt(key, i);
-    if (n === 0 && isHan(text[i]) && (c.before.endsAt(key, i) > 0 || AGE.test(key.slice(Math.max(0, i - 5), i)))) {
+    if (n === 0 && (c.before.endsAt(key, i) > 0 || ((key[i - 1] === '岁' || key[i - 1] === '的') && AGE.test(key.slice(Math.max(0, i - 5), i)))) && isHan(text[i])) {
       // A verb that takes a person (推薦高衛東為), or an age: the name starts here.
       const e = nameEnd(c, input, i, (at) => followerAt(c, input, at));
       if (e > 0) {
@@ -188,7 +199,7 @@ function byTitle(c: Cues, input: PeopleInput, out: PersonSpan[]): void {
 }
 
 // A preposition or conjunction before a name: 由哈億潼大律師代表.
-const BEFORE_NAME = /(?:由|与|和|及|向|对|被|让|请|跟|同)$/;
+const BEFORE_NAME = new Set('由与和及向对被让请跟同'.split(''));
 
 // 。林百里董事長, ，李雪芹女士, 由陳樂信資深大律師: a name starting a clause
 // (or after a preposition) with a title or 先生/女士 after it.
@@ -196,7 +207,7 @@ function byTitleAfter(c: Cues, input: PeopleInput, out: PersonSpan[]): void {
   const { key, text, boundary } = input;
   for (let s = 0; s < key.length; s++) {
     if (surnameLength(c, key, s) === 0) continue;
-    if (!clauseStart(text, s) && !(boundary[s] === 1 && BEFORE_NAME.test(key.slice(s - 1, s)))) continue;
+    if (!clauseStart(text, s) && !(boundary[s] === 1 && BEFORE_NAME.has(key[s - 1]!))) continue;
     const e = nameEnd(c, input, s, (at) => c.titles.startsAt(key, at) > 0 || /^(?:先生|女士|博士)/.test(key.slice(at, at + 2)));
     if (e > 0) out.push({ start: s, end: e, by: 'title' });
   }

@@ -2,6 +2,7 @@ import type { DictEntry, Dictionary } from '../dict/types';
 import type { Entity, EntityKind, Mention, MentionVia, Script, Ticker } from '../types';
 import type { AliasHit, AliasIndex } from './aliases';
 import { findCodeSpans } from './codes';
+import { anySet } from './cues';
 import { englishPersons } from './english';
 import { hasLocalEvidence, listedWithCompany, standsApart } from './evidence';
 import type { FieldWork } from './field';
@@ -233,7 +234,7 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
     }
     const taken = new Uint8Array(text.length + 1);
     for (const h of hits) taken.fill(1, h.start, h.end);
-    for (const p of englishPersons(text, (ps, pe) => taken.subarray(ps, pe).includes(1))) {
+    for (const p of englishPersons(text, (ps, pe) => anySet(taken, ps, pe))) {
       const id = `person:${p.name}`;
       addEntity({ id, kind: 'person', name: p.name });
       addMention(fw, id, p.start, p.end, 'english-ner');

@@ -45,8 +45,21 @@ function wordAt(w: Words, i: number): string {
   return w.text.slice(s, sp < 0 ? undefined : sp);
 }
 
+// The person and organisation rules ask about the same short words again and again.
+const tags = new Map<string, string | null>();
+const TAGS_MAX = 100_000;
+
 /** jieba's part-of-speech tag of `folded` (Simplified) in its dictionary (`n`, `v`, `nr`, `ns` …), or null when it is not a word there. */
 export function wordTag(folded: string): string | null {
+  const known = tags.get(folded);
+  if (known !== undefined) return known;
+  const t = lookupTag(folded);
+  if (tags.size >= TAGS_MAX) tags.clear();
+  tags.set(folded, t);
+  return t;
+}
+
+function lookupTag(folded: string): string | null {
   words ??= load();
   let lo = 0;
   let hi = words.starts.length - 1;
