@@ -39,6 +39,8 @@ export interface AliasIndex {
   find(normalised: string, key: string, boundary: Uint8Array): AliasHit[];
   /** Every surface form indexed (for the segmenter's dictionary). */
   forms(): string[];
+  /** The forms the segmenter should weigh lightly: short names from imported listings only. */
+  weakForms(): string[];
 }
 
 const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -78,6 +80,7 @@ export function buildAliasIndex(dict: Dictionary): AliasIndex {
   const first = new Uint8Array(65536);
   let nodes = 1;
   const forms = new Set<string>();
+  const strong = new Set<string>();
   for (const e of dict.entries) {
     for (const name of namesOf(e)) {
       const trimmed = name.trim();
@@ -86,6 +89,9 @@ export function buildAliasIndex(dict: Dictionary): AliasIndex {
       // Single Latin letters and one-character names are noise, not names.
       if (norm.length < 2) continue;
       forms.add(norm);
+      // A short Han name from an imported listing is kept whole only where jieba would cut it
+      // anyway: given the weight of a curated name it cuts words apart (兆元成長 → 元成).
+      if (!(e.source.startsWith('import:') && /^[\u3400-\u9fff]{2,3}$/.test(norm))) strong.add(norm);
       const key = matchKey(norm);
       first[key.charCodeAt(0)] = 1;
       let node = 0;
@@ -126,6 +132,7 @@ export function buildAliasIndex(dict: Dictionary): AliasIndex {
 
   return {
     forms: () => [...forms],
+    weakForms: () => [...forms].filter((f) => !strong.has(f)),
     find(normalised, key, boundary) {
       const hits: AliasHit[] = [];
       let i = 0;

@@ -16,6 +16,9 @@ export type { FieldText, Nlp, Sentence, Tagged, Token } from './types';
  * every alias and the Taiwanese vocabulary (about 0.15 s for the shipped
  * dictionary, about 1.5 s for 50,000 entries). `tag` is then cheap.
  */
+// jieba frequency of a listing's short name: a word, but one that yields to jieba's own words.
+const WEAK_FREQ = 5;
+
 export function createNlp(dict: Dictionary): Nlp {
   // Build the script tables now rather than in the first article's tag().
   detectScript('臺');
@@ -24,7 +27,11 @@ export function createNlp(dict: Dictionary): Nlp {
   // The curated organisations' spellings stay whole too (港交所, 摩根士丹利),
   // at a modest frequency and from three characters up: a short one must
   // not cut a name apart (王永輝立案 holds no 輝立).
-  const segmenter = createSegmenter([...aliases.forms().map((word) => ({ word })), ...orgList().forms.filter((w) => w.length >= 3).map((word) => ({ word, freq: 3000 }))]);
+  const weak = new Set(aliases.weakForms());
+  const segmenter = createSegmenter([
+    ...aliases.forms().map((word) => (weak.has(word) ? { word, freq: WEAK_FREQ } : { word })),
+    ...orgList().forms.filter((w) => w.length >= 3).map((word) => ({ word, freq: 3000 })),
+  ]);
   return {
     tag(doc): Tagged {
       const title = buildField('title', doc.title, segmenter);

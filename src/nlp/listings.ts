@@ -93,6 +93,10 @@ export interface ListingChoice {
  */
 export function chooseListings(index: ListingIndex, entities: readonly Entity[], fields: { title: string; body: string }): ListingChoice {
   const present = new Map(entities.filter((e) => e.ticker).map((e) => [e.id, e]));
+  const whole = `${fields.title}\n${fields.body}`;
+  // The article's market: words of one market at least twice, of no other (a 滬市 report, 港股 news).
+  const counts = WORDS.map(([z, re]) => [z, whole.match(new RegExp(re.source, 'g'))?.length ?? 0] as const).filter(([, n]) => n > 0);
+  const articleZones = new Set(counts.length === 1 && counts[0]![1] >= 2 ? [counts[0]![0]] : []);
   const done = new Set<string>();
   const out = new Set<string>();
   const listings = new Map<string, Ticker[]>();
@@ -134,6 +138,8 @@ export function chooseListings(index: ListingIndex, entities: readonly Entity[],
       }
     }
     for (const l of duals) if (zones.has(ZONE[l.ticker.market])) pointed.add(tickerString(l.ticker));
+    // No mention points: the article's market does.
+    if (pointed.size === 0) for (const l of duals) if (articleZones.has(ZONE[l.ticker.market])) pointed.add(tickerString(l.ticker));
     const chosen = pointed.size ? duals.filter((l) => pointed.has(tickerString(l.ticker))) : duals;
     for (const l of chosen) {
       out.add(tickerString(l.ticker));

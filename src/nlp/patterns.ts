@@ -64,9 +64,11 @@ function original(fw: FieldWork, s: number, e: number): string {
 /**
  * Organisation names of every field. `sourceIds`: listed companies the
  * article only quotes or uses (a broker, a paper): their dictionary hits
- * give way to the organisation of the same spelling.
+ * give way to the organisation of the same spelling. `codedNames`: matching
+ * keys of names the article prints with a ticker code (a listed company's,
+ * wherever else they stand).
  */
-export function orgNames(dict: Dictionary, script: Script, fields: readonly PatternField[], sourceIds: ReadonlySet<string>): OrgResult {
+export function orgNames(dict: Dictionary, script: Script, fields: readonly PatternField[], sourceIds: ReadonlySet<string>, codedNames: ReadonlySet<string> = new Set()): OrgResult {
   const list = orgList();
   const perField = fields.map((f) => ({ f, hits: curatedHits(list, f.fw.text.normalised, f.fw.key, f.fw.boundary) }));
   // Entries the article names by a spelling no other entry has: they win shared spellings (央行, 證監會).
@@ -131,7 +133,7 @@ export function orgNames(dict: Dictionary, script: Script, fields: readonly Patt
     const used = new Uint8Array(text.length + 1);
     const kept: Candidate[] = [];
     for (const c of cands) {
-      if (anySet(used, c.start, c.end) || anySet(coded, c.start, c.end)) continue;
+      if (anySet(used, c.start, c.end) || anySet(coded, c.start, c.end) || codedNames.has(key.slice(c.start, c.end))) continue;
       // A dictionary name the same length or crossing this one wins; one inside it gives way.
       const inside: AliasHit[] = [];
       let lose = false;

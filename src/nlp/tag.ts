@@ -2,6 +2,7 @@ import type { DictEntry, Dictionary } from '../dict/types';
 import type { Entity, EntityKind, Mention, MentionVia, Script, Ticker } from '../types';
 import type { AliasHit, AliasIndex } from './aliases';
 import { findCodeSpans } from './codes';
+import { chromeSpans } from './chrome';
 import { anySet } from './cues';
 import { englishPersons } from './english';
 import { hasLocalEvidence, listedWithCompany, standsApart } from './evidence';
@@ -141,7 +142,9 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
   const preferHk = script === 'Hant' && hongKongMarket(input.fields.map((fw) => fw.text.normalised));
   const prepared = input.fields.map((fw) => {
     const text = fw.text.normalised;
-    const hits = aliases.find(text, fw.key, fw.boundary);
+    // Names in navigation, app and disclaimer lines are not the article's (the corpus guide).
+    const chrome = chromeSpans(text, false);
+    const hits = aliases.find(text, fw.key, fw.boundary).filter((h) => !chrome.some(([s, e]) => h.start >= s && h.end <= e));
     const ctx: InlineContext = { dict, script, normalised: text, key: fw.key, spans: fw.spans, hitByEnd: hitLookup(hits, 'end'), hitByStart: hitLookup(hits, 'start'), preferHk };
     return { fw, text, hits, ctx, codes: findCodeSpans(text) };
   });
@@ -161,18 +164,23 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
   // Organisations first: a longer name (國泰人壽, 高盛證券) takes the dictionary names inside it.
   const codedIds = new Set<string>();
   const codeSpans = new Map<FieldWork, Array<[number, number]>>();
+  // Names printed with a code anywhere in the article: a listed company's, so no organisation's elsewhere.
+  const codedNames = new Set<string>();
   prepared.forEach((p, pi) => {
     const list: Array<[number, number]> = [];
     for (const r of first[pi]!) {
       if (!r) continue;
       if (r.entry) codedIds.add(r.entry.id);
       list.push([r.span.start, r.span.end]);
-      if (r.nameSpan) list.push(r.nameSpan);
+      if (r.nameSpan) {
+        list.push(r.nameSpan);
+        codedNames.add(p.fw.key.slice(r.nameSpan[0], r.nameSpan[1]).replace(/-[a-z]{1,2}$/, ''));
+      }
     }
     codeSpans.set(p.fw, list);
   });
   const sourceIds = sourceRoleIds(dict, prepared, codedIds);
-  const orgs = orgNames(dict, script, prepared.map((p) => ({ fw: p.fw, hits: p.hits, codes: codeSpans.get(p.fw)! })), sourceIds);
+  const orgs = orgNames(dict, script, prepared.map((p) => ({ fw: p.fw, hits: p.hits, codes: codeSpans.get(p.fw)! })), sourceIds, codedNames);
   const accepted = new Map<FieldWork, Array<[number, number]>>();
   // Names and codes the inline-code rules took: neither a person nor an organisation.
   const codeNames: Array<[FieldWork, number, number]> = [];

@@ -6,6 +6,7 @@ import { ownNlp } from './own-dict';
 const { nlp, dispose } = ownNlp([
   { id: 'TW:2330', kind: 'company', name: '台積電', aliases: [], ticker: { code: '2330', market: 'TWSE' } },
   { id: 'TW:2634', kind: 'company', name: '漢翔', aliases: ['AIDC'], ticker: { code: '2634', market: 'TWSE' } },
+  { id: 'TW:9876', kind: 'company', name: '元成', aliases: [], ticker: { code: '9876', market: 'TWSE' }, source: 'import:listing.csv' },
 ]);
 afterAll(dispose);
 
@@ -58,5 +59,19 @@ describe('an abbreviation that is also a common acronym', () => {
   it('names the company only with evidence (AIDC: 漢翔, or an AI data centre)', () => {
     expect(tag('電信業者將全面導入AIDC，建置算力中心。').tickers).toEqual([]);
     expect(tag('漢翔（AIDC）營收創高，AIDC股價走強。').tickers).toEqual(['2634.TW']);
+  });
+});
+
+describe('short names from an imported listing', () => {
+  it('are not cut out of the words around them, and still match on their own', () => {
+    expect(tag('累計營收5.27兆元，較去年同期4.64兆元成長13.67%。').tickers).toEqual([]);
+    expect(tag('元成（9876）今日公告營收。').tickers).toEqual(['9876.TW']);
+  });
+});
+
+describe('page chrome', () => {
+  it('gives no company from a navigation row', () => {
+    expect(tag('首頁 新聞 財經 台積電 科技 娛樂 體育\n今日大盤走高。').tickers).toEqual([]);
+    expect(tag('台積電今日大漲。').tickers).toEqual(['2330.TW']);
   });
 });

@@ -27,6 +27,11 @@ describe('dual listings', () => {
     expect(tickers('阿里巴巴（09988）股價走高。')).toEqual(['09988.HK']);
   });
 
+  it('follows the market of the article when no mention points and only one market is named', () => {
+    expect(tickers('滬市今日收高，滬市成交放量，中國平安領漲。')).toEqual(['601318.SH']);
+    expect(tickers('港股今日反彈，中國平安上漲，港元走強。')).toEqual(['02318.HK']);
+  });
+
   it('shows an implied listing on the entity and names the market line by the company', () => {
     const r = nlp.tag({ title: '', body: '阿里巴巴公布財報。' });
     expect(r.entities.find((e) => e.id === 'US:BABA')?.listings).toEqual([{ code: '09988', market: 'HKEX' }]);
