@@ -183,7 +183,7 @@ function acting(input: CreditInput, out: Span[], pairs: Set<number>): void {
 // 財聯社10月6日訊, 新華社北京10月8日電, 北極星電力網訊：: an outlet's dateline opening a line.
 function dateline(input: CreditInput, out: Span[]): void {
   const { key, text } = input;
-  for (const m of key.matchAll(/(?:^|\n|[)\]】])\s*([\u3400-\u9fffa-z0-9]{2,14}?)\s*(?:(?:\d{1,2}月)?\d{1,2}日\s*(?:讯|电)|(?:app)?讯\s*[:,])/g)) {
+  for (const m of key.matchAll(/(?:^|\n|[)\]】])\s*([\u3400-\u9fffa-z0-9]{2,14}?)\s*(?:(?:\d{1,2}月)?\d{1,2}日\s*专?(?:讯|电)|(?:app)?专?讯\s*[:,])/g)) {
     const s = m.index + m[0].indexOf(m[1]!);
     let e = s + m[1]!.length;
     if (/^本/.test(m[1]!)) continue;

@@ -344,6 +344,31 @@ function seen(input: PeopleInput, out: PersonSpan[]): void {
   }
 }
 
+// 涂華彬、王曉維雙雙獲推薦: two or more names listed before a word that counts them.
+function byCountedList(c: Cues, input: PeopleInput, out: PersonSpan[]): void {
+  const { key, text, boundary } = input;
+  const joiner = (ch: string | undefined): boolean => ch !== undefined && /[、及和与]/.test(ch);
+  for (const m of key.matchAll(/(?:双双|分别|等人|两人|二人|三人|夫妇)/g)) {
+    const items: Array<[number, number]> = [];
+    let e = m.index;
+    for (let n = 0; n < 6; n++) {
+      // A name of three (or two) characters ending here, led by a surname; the list goes on after a joiner.
+      const s = [3, 2].map((l) => e - l).find((x) => {
+        if (x < 0 || !allHan(text, x, e) || surnameLength(c, key, x) === 0 || input.taken(x, e)) return false;
+        const tag = wordTag(key.slice(x, e));
+        if (tag !== null ? !/^nr/.test(tag) : e - x === 2) return false;
+        // The list's first name may be glued to the word before it by jieba (70後涂華彬).
+        return joiner(key[x - 1]) || boundary[x] === 1 || (items.length > 0 && e - x === 3);
+      });
+      if (s === undefined) break;
+      items.push([s, e]);
+      if (!joiner(key[s - 1])) break;
+      e = s - 1;
+    }
+    if (items.length >= 2) for (const [s, e2] of items) out.push({ start: s, end: e2, by: 'list' });
+  }
+}
+
 const LIST_JOIN = /^(?:、|及|和|与|以及)/;
 
 // 許家印、丁玉梅和夏海鈞: names listed after one found by a cue.
@@ -375,6 +400,7 @@ export function findPeople(input: PeopleInput): { people: PersonSpan[]; outlets:
   byTitleAfter(c, input, found);
   byHeading(c, input, found);
   byVerb(c, input, found);
+  byCountedList(c, input, found);
   seen(input, found);
   byList(c, input, found);
   // 陸挺續指 when 陸挺 is known: the known name, then the verb.

@@ -44,6 +44,8 @@ describe('people by title, verb of saying and list', () => {
     expect(people('股價回檔。林志成強調，長線不變。')).toEqual(['林志成']);
     expect(people('出席者包括董事長陳一明、總經理黃二明。')).toEqual(['陳一明', '黃二明']);
     expect(people('法院凍結創辦人許大文、丁小美和夏中天等人的資產。')).toEqual(['丁小美', '夏中天', '許大文']);
+    // Names listed before a word that counts them, with no title.
+    expect(people('兩名80後陳志遠、林雅婷雙雙獲提名為董事。')).toEqual(['林雅婷', '陳志遠']);
   });
 
   it('reads a foreign name after a title, and a rare surname before a verb of saying', () => {
