@@ -54,8 +54,7 @@ export async function clearBacklog(rt: Runtime, maxMs = 15_000): Promise<void> {
   const deadline = Date.now() + maxMs;
   while (Date.now() < deadline) {
     await rt.queues.analyse.drain(true);
-    await rt.queues.publish.drain(true);
-    const active = (await rt.queues.analyse.getActiveCount()) + (await rt.queues.publish.getActiveCount());
+    const active = await rt.queues.analyse.getActiveCount();
     if (active === 0) return;
     await sleep(200);
   }

@@ -47,7 +47,7 @@ export function cpuMsOf(pid: number): number {
 }
 
 /**
- * Start `newsflow workers --only analyse,publish` with the given environment
+ * Start `newsflow workers --only analyse` with the given environment
  * on top of this one, and wait (at most `timeoutMs`) until it has loaded
  * everything and logged `workers started`.
  */
@@ -55,7 +55,7 @@ export async function startWorkerProc(env: Record<string, string>, logDir: strin
   const logFile = join(logDir, `worker-${env.NEWSFLOW_PREFIX}-${n}.log`);
   const fd = openSync(logFile, 'w');
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, BIN, 'workers', '--only', 'analyse,publish'], { env: childEnv({ LOG_LEVEL: 'info', ...env }), stdio: ['ignore', 'ignore', fd] });
+  const child = spawn(process.execPath, [...nodeArgs, BIN, 'workers', '--only', 'analyse'], { env: childEnv({ LOG_LEVEL: 'info', ...env }), stdio: ['ignore', 'ignore', fd] });
   closeSync(fd);
   live.add(child);
   child.once('exit', () => live.delete(child));

@@ -8,7 +8,7 @@ export interface Results {
   generatedAt: string;
   durationSec: number;
   machine: { nproc: number; cpu: string; node: string; platform: string; loadAvgAtStart: number[]; memTotalMb: number };
-  setup: { workerProcesses: number; concurrencyAnalyse: number; concurrencyPublish: number; logLevel: string };
+  setup: { workerProcesses: number; concurrencyAnalyse: number; logLevel: string };
   analyse: AnalyseResult;
   analyseProfile: ProfileSummary & { articles: number };
   dictionary: { shipped: DictLoad; synthetic50k: DictLoad; synthetic50kProfile: ProfileSummary };
@@ -67,7 +67,7 @@ export function markdown(r: Results): string {
     ['raw `cut`, the tagger\'s segmenter (folded text)', `${n(a.rawTagger.charsPerSec)} chars/s`, `${n(a.rawTagger.ms)} ms`],
     ['**ratio analyse / raw (plain jieba) — headline**', `**${pct(a.ratioPlain)}**`, 'target ≥ 40%'],
     ['ratio analyse / raw (tagger\'s segmenter)', pct(a.ratioTagger), ''],
-    ['**End to end through Redis**', `${r.setup.workerProcesses} × \`newsflow workers --only analyse,publish\``, `concurrency analyse ${r.setup.concurrencyAnalyse}, publish ${r.setup.concurrencyPublish}; LOG_LEVEL=${r.setup.logLevel}`],
+    ['**End to end through Redis**', `${r.setup.workerProcesses} × \`newsflow workers --only analyse\``, `concurrency analyse ${r.setup.concurrencyAnalyse}; LOG_LEVEL=${r.setup.logLevel}`],
     ['"article" (news flash)', e.flash.description, `avg ${n(e.flash.avgChars)} chars`],
     ['saturation, news flashes', `**${n(e.saturationFlash.articlesPerSec, 1)} articles/s** (${n(e.saturationFlash.published)}/${n(e.saturationFlash.articles)} published in ${n(e.saturationFlash.wallMs / 1000, 1)} s)`, `steady ${n(e.saturationFlash.steadyArticlesPerSec, 1)}/s; enqueue took ${n(e.saturationFlash.enqueueMs)} ms`],
     ['CPU per news flash (workers + Redis + driver)', `${cpu(e.saturationFlash)}`, `2 idle cores ÷ this ≈ ${n(e.saturationFlash.idleTwoCoreEstimatePerSec)} articles/s (an estimate, not a measurement)`],

@@ -187,7 +187,7 @@ async function main(): Promise<Results> {
     generatedAt: new Date().toISOString(),
     durationSec: Math.round((Date.now() - started) / 1000),
     machine,
-    setup: { workerProcesses: nWorkers, concurrencyAnalyse: config.concurrencyAnalyse, concurrencyPublish: config.concurrencyPublish, logLevel: 'info' },
+    setup: { workerProcesses: nWorkers, concurrencyAnalyse: config.concurrencyAnalyse, logLevel: 'info' },
     analyse: analyseResult,
     analyseProfile: { articles: profArticles.length, ...analyseProfile },
     dictionary: { shipped, synthetic50k, synthetic50kProfile },

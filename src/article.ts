@@ -2,6 +2,11 @@ import { BadInputError } from './errors';
 import { articleId } from './ids';
 import type { Article } from './types';
 
+/** The size of an article's text as NEWSFLOW_ARTICLE_MAX_CHARS counts it: UTF-16 units of title and body. */
+export function articleChars(a: Pick<Article, 'title' | 'body'>): number {
+  return a.title.length + a.body.length;
+}
+
 /**
  * Parse an article file.
  *

@@ -68,6 +68,20 @@ export class BadInputError extends PermanentError {
   }
 }
 
+/** An article longer than NEWSFLOW_ARTICLE_MAX_CHARS: refused before analysis, dead-lettered on its own. */
+export class ArticleTooLargeError extends PermanentError {
+  constructor(readonly articleId: string, readonly chars: number, readonly limit: number) {
+    super('E_ARTICLE_TOO_LARGE', `article ${articleId} has ${chars.toLocaleString('en-US')} characters of text; the limit is ${limit.toLocaleString('en-US')} (NEWSFLOW_ARTICLE_MAX_CHARS)`);
+  }
+}
+
+/** An input file that is not text (NUL bytes, or not UTF-8): refused, the other inputs go on. */
+export class BinaryInputError extends PermanentError {
+  constructor(readonly file: string, why: string) {
+    super('E_BINARY_INPUT', `${file}: not a text article (${why})`);
+  }
+}
+
 // ---- fetching (retry) ------------------------------------------------------
 
 export class FetchTimeoutError extends RetryableError {

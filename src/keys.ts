@@ -3,7 +3,7 @@
  * Nothing else in the code spells a key. Tests give each run its own prefix so
  * they can share one Redis side by side.
  */
-export const QUEUES = ['ingest:feed', 'ingest:page', 'analyse', 'publish'] as const;
+export const QUEUES = ['ingest:feed', 'ingest:page', 'analyse'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export function keys(prefix: string) {
@@ -30,7 +30,7 @@ export function keys(prefix: string) {
     seen: (eventId: string) => k('seen', eventId),
     /** Per article id: the outcome of its last run (published or dead). */
     outcome: (articleId: string) => k('outcome', articleId),
-    /** Article text waiting for analysis (jobs carry only the id). */
+    /** Article text waiting for analysis (jobs carry only the id); removed when its event is published. */
     article: (articleId: string) => k('article', articleId),
     /** Sorted set of event ids by publish time, per ticker (`2330.TW`). */
     tickerIndex: (ticker: string) => k('ticker', ticker),

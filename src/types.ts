@@ -36,12 +36,30 @@ export interface Entity {
   sentiment: number;
 }
 
+/** A sentence of the article, as printed: `text === field.slice(start, end)` (UTF-16 offsets). */
+export interface EventEvidence {
+  text: string;
+  start: number;
+  end: number;
+  field?: 'title' | 'body';
+}
+
+/**
+ * Whether an event is reported as fact, expected, or unconfirmed: a
+ * consumer that wants only facts keeps `reported` (an absent field, in
+ * records written before it existed, means `reported`).
+ */
+export type EventModality = 'reported' | 'forecast' | 'rumour';
+
 export interface EventLabel {
   type: string;
   entities: string[];
   polarity: -1 | 0 | 1;
   confidence: number;
-  evidence: { text: string; start: number; end: number; field?: 'title' | 'body' };
+  evidence: EventEvidence;
+  modality?: EventModality;
+  /** Other sentences that tell the same fact again (headline, lead, later paragraphs); never separate events. */
+  mentions?: EventEvidence[];
 }
 
 export interface ArticleMeta {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PIPELINE_VERSION } from '../version';
-import { duration, field, int, list } from './field';
+import { allowList } from './allow';
+import { duration, field, int } from './field';
 
 /** Fetching feeds and pages: limits, politeness, the address allow-list (docs/ingestion.md). */
 export const fetchSection = {
@@ -12,7 +13,7 @@ export const fetchSection = {
   fetchHostConcurrency: field('NEWSFLOW_FETCH_HOST_CONCURRENCY', int(1, 100), '2', 'Requests at once to one host (per process).'),
   fetchHostInterval: field('NEWSFLOW_FETCH_HOST_INTERVAL', duration, '1s', 'Minimum time between the starts of two requests to one host (per process).'),
   fetchMaxRetryAfter: field('NEWSFLOW_FETCH_MAX_RETRY_AFTER', duration, '1h', 'Longest Retry-After honoured; longer values are cut to this.'),
-  fetchAllow: field('NEWSFLOW_FETCH_ALLOW', list, '', 'Hosts (`feeds.corp`, `*.corp`), IPs or CIDRs that may be fetched although they are loopback, private or link-local.'),
+  fetchAllow: field('NEWSFLOW_FETCH_ALLOW', allowList, '', 'Hosts (`feeds.corp`, `*.corp`), IPs or CIDRs that may be fetched although they are loopback, private or link-local.'),
   feedInterval: field('NEWSFLOW_FEED_INTERVAL', duration, '5m', 'Default polling interval of a feed added without `--every`.'),
   feedFullTextMinChars: field('NEWSFLOW_FEED_FULLTEXT_MIN_CHARS', int(1), '400', 'A feed item whose content has at least this many characters of text is taken as the full article and its page is not fetched.'),
 };

@@ -40,6 +40,9 @@ export const duration = z.string().transform((s, ctx) => {
   return Math.round(Number(m[1]) * unit);
 });
 
+/** A duration that must be more than zero (a TTL, a lock, a retention window). */
+export const positiveDuration = duration.refine((ms) => ms > 0, { message: 'must be more than zero' });
+
 export type Section = Record<string, Field<unknown>>;
 export type SectionValue<S extends Section> = { readonly [K in keyof S]: S[K] extends Field<infer T> ? T : never };
 

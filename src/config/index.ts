@@ -43,7 +43,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (parsed.success) out[key] = parsed.data;
     else problems.push(`${f.env}=${JSON.stringify(raw)}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   }
-  if (problems.length > 0) throw new ConfigError(`bad configuration:\n  ${problems.join('\n  ')}`, problems);
+  // One line, so a process that refuses to start says why in one line.
+  if (problems.length > 0) throw new ConfigError(`bad configuration: ${problems.join('; ')}`, problems);
   return Object.freeze(out) as Config;
 }
 

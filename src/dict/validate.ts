@@ -19,8 +19,16 @@ function isString(v: unknown): v is string {
   return typeof v === 'string';
 }
 
+/**
+ * Longest name or alias accepted. The longest real one is under 40
+ * characters; a runaway value (a whole text pasted as an alias) would
+ * otherwise pass and cost hundreds of MB in the alias index (issue 17).
+ */
+export const MAX_NAME_CHARS = 100;
+
 function nameProblem(v: unknown, what: string): string | undefined {
   if (!isString(v) || !v.trim()) return `${what} must be a non-empty string`;
+  if (v.length > MAX_NAME_CHARS) return `${what} is ${v.length.toLocaleString('en-US')} characters long; the limit is ${MAX_NAME_CHARS} (MAX_NAME_CHARS)`;
   if (v !== v.trim()) return `${what} "${v}" has leading or trailing spaces`;
   if (hasControlChars(v)) return `${what} ${JSON.stringify(v)} contains control characters`;
   return undefined;

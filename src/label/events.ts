@@ -1,78 +1,29 @@
-import type { EntityKind, EventLabel } from '../types';
+import type { EntityKind } from '../types';
 import type { Hit } from './lexicon';
-import { isReporter, MEDIA } from './media';
+import { clauseModalities, eventModality, type ClauseModality, type EventModality, type ModalityCarry } from './modality';
 import { sign, type Mass } from './sentiment';
+import { creditInSentence, figureAfter, HEAD_TYPE, headFor, headKey, periodAt, senseType, type HeadRef } from './sense';
+import { causes, inName, notYet } from './frames';
+import { hasProduct, partiesOf, subjectOf } from './subjects';
 import type { EventType } from './taxonomy';
-import type { Clause, MentionRef, SentenceView } from './views';
+import type { Clause, SentenceView } from './views';
 
 /** A negator this close before a trigger (UTF-16 units between) cancels the event: 沒有承諾向鴻海下單. */
 export const NEGATION_REACH = 6;
 
 const PRIMARY: ReadonlySet<EntityKind> = new Set(['company', 'etf', 'org']);
 const COMPANY: ReadonlySet<EntityKind> = new Set(['company', 'etf']);
-
-// Per type, the kinds tried after companies/ETFs/organisations come up empty.
-const FALLBACK: Partial<Record<EventType, ReadonlySet<EntityKind>>> = {
-  regulation: new Set(['place', 'person']),
-  product_launch: new Set(['product']),
-  capex: new Set(['product']),
-  supply_pricing: new Set(['product']),
-};
-// A rule names the regulator in one clause and the companies it hits in
-// another (美國商務部宣布擴大…出口管制，輝達股價應聲重挫): take the sentence.
-const SENTENCE_WIDE: ReadonlySet<EventType> = new Set(['regulation']);
-const TWO_SIDED: ReadonlySet<EventType> = new Set(['m_and_a', 'partnership']);
-const DEFAULT_FALLBACK: ReadonlySet<EntityKind> = new Set(['person']);
-// A management change concerns a person and a company at once, so both are
-// taken together there.
-const WITH_PRIMARY: Partial<Record<EventType, ReadonlySet<EntityKind>>> = {
-  management_change: new Set(['company', 'etf', 'org', 'person']),
-};
-
-function ids(ms: readonly MentionRef[], kinds: ReadonlySet<EntityKind>, source: string): string[] {
-  const out: string[] = [];
-  for (const m of ms) {
-    if (!kinds.has(m.kind) || out.includes(m.id)) continue;
-    if (m.kind === 'org' && MEDIA.test(m.name)) continue;
-    if (m.kind === 'person' && isReporter(source, m.start)) continue;
-    out.push(m.id);
-  }
-  return out;
-}
-
-/**
- * The entities an event concerns: the trigger's clause first, then its
- * sentence; companies/ETFs/organisations first, then the type's fallback
- * kinds. For deals (m_and_a, partnership) found in a later clause, the
- * companies of the sentence's first clause (its subject) are added. Never
- * the whole article.
- */
-export function resolveEntities(type: EventType, clause: Clause, sentence: SentenceView): { ids: string[]; concrete: boolean } {
-  const tiers = WITH_PRIMARY[type] ? [WITH_PRIMARY[type]] : [PRIMARY, FALLBACK[type] ?? DEFAULT_FALLBACK];
-  const scopes = SENTENCE_WIDE.has(type) ? [sentence.mentions] : [clause.mentions, sentence.mentions];
-  for (const [i, kinds] of tiers.entries()) {
-    for (const ms of scopes) {
-      const found = ids(ms, kinds, sentence.source);
-      if (!found.length) continue;
-      // Deals have two sides and the acquirer or partner is usually the
-      // sentence's subject: 日月光投控…,收購…穩懋…廠房.
-      if (i === 0 && ms === clause.mentions && TWO_SIDED.has(type)) {
-        const subject = ids(sentence.clauses[0]?.mentions ?? [], PRIMARY, sentence.source).filter((id) => !found.includes(id));
-        return { ids: [...subject, ...found], concrete: true };
-      }
-      return { ids: found, concrete: i === 0 || kinds.has('product') };
-    }
-  }
-  return { ids: [], concrete: false };
-}
-
 const DIGIT = /[0-9０-９]/;
-// An amount, a share or a count (15%, 1,500 億美元, 75,000 片), not a year or a date.
-const FIGURE = /[0-9０-９][0-9０-９,.]*\s*(%|％|億|萬|兆|千|百|元|美元|片|倍|張|點|家|座|個)/;
+const LISTING = /(A股|H股|港股|美股|科創板|科创板|創業板|创业板|主板|北交所|交易所|港交所|上交所|深交所|聯交所|联交所|那斯達克|纳斯达克|紐交所|纽交所|IPO|掛牌|挂牌|招股|遞表|递表)/;
+// Facts that happen once rather than report a period.
+const ONE_OFF: ReadonlySet<EventType> = new Set(['management_change', 'm_and_a', 'partnership', 'product_launch', 'legal', 'offering', 'regulation', 'stake_change']);
+const QUARTER = /第[1-4一二三四]季|[1-4一二三四]季度|Q[1-4]|上半年|下半年|中期|末期/;
+const CORPORATE_OFFICE = /(董事長|董事长|副董事長|副董事长|董事會|董事会|總經理|总经理|執行長|执行长|首席執行官|首席执行官|財務長|财务长|財務總監|财务总监|總裁|总裁|CEO|CFO|監事|监事|高管)/;
+const LOSS = /虧損|亏损|淨損|净损|虧蝕|亏蚀/;
 
-// Negated (沒有承諾向鴻海下單) or hedged (台灣應投資…, 如果…收購) triggers report
+// Negated (沒有承諾向鴻海下單) or hedged (台灣應投資…, 如果…收購) words report
 // no event.
-function negated(hit: Hit, clause: Clause): boolean {
+export function negated(hit: Hit, clause: Clause): boolean {
   let negs = 0;
   for (const [i, h] of clause.hits.entries()) {
     if (h.start >= hit.start) break;
@@ -86,7 +37,7 @@ function negated(hit: Hit, clause: Clause): boolean {
     let consumed = false;
     for (let j = i + 1; j < clause.hits.length && clause.hits[j]!.start < hit.start; j++) {
       const w = clause.hits[j]!;
-      if (w.entry.trigger) gap -= w.end - w.start;
+      if (w.entry.trigger || w.entry.head || w.entry.dir) gap -= w.end - w.start;
       else if (w.entry.senti !== undefined) consumed = true;
     }
     if (consumed) continue;
@@ -98,38 +49,161 @@ function negated(hit: Hit, clause: Clause): boolean {
   return negs % 2 === 1;
 }
 
-/** One trigger occurrence that passed the rules, before merging. */
-interface Candidate extends EventLabel {
+/** One fact found in one clause, before merging (src/label/merge.ts). */
+export interface Candidate {
+  type: EventType;
+  entities: string[];
+  polarity: -1 | 0 | 1;
+  /** How much the polarity says: 2 a profit's or a close's direction, 1 another direction or the trigger's own, 0 sentiment. */
+  rank: number;
+  modality: EventModality;
+  confidence: number;
+  evidence: { text: string; start: number; end: number; field: 'title' | 'body' };
   order: number;
-  /** `field:paragraph`, for merging entity-less events only with their neighbours. */
+  /** `field:paragraph` and `field:sentence` (the guide's sentence, src/label/views.ts). */
   para: string;
+  sent: string;
+  /** What the fact is about within its type: the head (恒生科技指數, 手機晶片營收), else ''. */
+  metric: string;
+  /** Index of the view (a sentence part between ；) within the article. */
+  view: number;
+  /** For forecasts: the period and the metric word (第4季|營收), what one claim is about; '' when unknown. */
+  claim: string;
+  /** A quarter or half named in the sentence (第3季, 上半年), else ''. */
+  period: string;
 }
 
-function hasTrigger(c: Clause): boolean {
-  for (const h of c.hits) if (h.entry.trigger !== undefined) return true;
-  return false;
+interface Fact {
+  type: EventType;
+  pos: number;
+  /** Where each word behind the fact stands: each may have its own subject (鴻海營收衝破8兆、廣達翻倍成長). */
+  positions: number[];
+  weight: number;
+  /** Every word behind the fact is weak: it needs a party. */
+  weak: boolean;
+  polarity: -1 | 0 | 1;
+  rank: number;
+  metric: string;
+  /** The head word itself (營收, 毛利率), '' when none. */
+  word: string;
+  /** A launch, capacity or price fact with a product to be about. */
+  product: boolean;
+  /** An index's move: it has no parties. */
+  index: boolean;
+  /** Companies a share-price word was found to be about through its head (寒武纪的涨幅…，最终收盘上涨5.14%). */
+  stocks: string[];
+  /** The move is of a share word with no company before it (股價因而飆高): the sentence's subject. */
+  shareWord: boolean;
 }
 
-/**
- * Event rules over one sentence (see docs/labels.md, "Rules"):
- * 1. every trigger word found in a clause is a candidate of its type;
- * 2. a negated or hedged trigger is dropped (the event did not happen);
- * 3. `yield` triggers give way to any non-yielding trigger in their clause,
- *    `yield-sentence` ones to any in their sentence (營收…創歷年同期新高 is
- *    earnings, not a price move);
- * 4. `object` triggers need a company/organisation after them (投資OpenAI),
- *    `money` triggers a figure after them (投入 6,250 萬美元), `figure`
- *    triggers a figure or a sentiment word in the clause (營收創新高);
- * 5. `veto` words after the trigger cancel it (推出…政策 is not a launch);
- * 6. entities come from the clause, then the sentence (resolveEntities),
- *    then the subject of the previous sentence in the paragraph;
- *    `weak` triggers without a company, ETF, organisation or product are
- *    dropped (a person or a place alone is not enough); a management change
- *    needs a company in its sentence;
- * 7. polarity is the trigger's own, or the sign of the clause's sentiment,
- *    then of the sentence's; confidence is the trigger weight, +0.05 when the
- *    entities are in the clause itself, +0.05 in the title.
- */
+// Results expected or planned are guidance; so is an expected price move.
+// Other events that only may happen (可能, 有望) have not: null.
+const FIGURES: ReadonlySet<EventType> = new Set(['guidance', 'supply_pricing', 'capex']);
+function underModality(type: EventType, m: ClauseModality): EventType | null {
+  if (type === 'earnings' && (m.forecast || m.maybe || m.plan)) return 'guidance';
+  if (type === 'price_move' && (m.forecast || m.maybe)) return 'guidance';
+  if (m.maybe && !FIGURES.has(type)) return null;
+  return type;
+}
+
+// Facts of a type are kept apart by what they are about only where one
+// claim is about one metric (guidance, prices); elsewhere one per type.
+const BY_METRIC: ReadonlySet<EventType> = new Set(['guidance', 'supply_pricing']);
+
+/** The product or theme named in the clause, nearest before `pos` (else the first after it), as a key. */
+function productOf(c: Clause, pos: number): string {
+  let best = '';
+  for (const m of c.mentions) {
+    if (m.kind !== 'product' && m.kind !== 'theme') continue;
+    if (m.start < pos || !best) best = `product:${m.id}`;
+    if (m.start >= pos) break;
+  }
+  return best;
+}
+
+function closing(h: HeadRef | null): boolean {
+  return !!h && h.kind === 'stock' && /收|終場|终场/.test(h.key);
+}
+
+/** The facts of clause `ci`: every trigger and every direction word with a head, by type. */
+function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass): Fact[] {
+  const c = v.clauses[ci]!;
+  const facts: Fact[] = [];
+  const add = (type: EventType, h: Hit, f: Omit<Fact, 'type' | 'pos' | 'positions' | 'product' | 'index' | 'stocks' | 'shareWord'>, index = false, stock = '', shareWord = false) => {
+    const t2 = underModality(type, m);
+    if (!t2) return;
+    type = t2;
+    if (type === 'analyst_rating' && creditInSentence(v)) type = 'credit_rating';
+    // A price is the price of something: the product named in the clause
+    // tells two price claims apart (DRAM 價格 … 鋼價 …).
+    const product = type === 'supply_pricing' ? productOf(c, h.start) || v.clauses.map((x) => productOf(x, h.start)).find(Boolean) || '' : '';
+    const metric = BY_METRIC.has(type) ? product || f.metric : type === 'price_move' && index ? f.metric : '';
+    const cur = facts.find((x) => x.type === type && (x.metric === metric || !x.metric || !metric));
+    if (!cur) {
+      facts.push({ type, pos: h.start, positions: [h.start], product: hasProduct(c), index, stocks: stock ? [stock] : [], shareWord, ...f, metric });
+      return;
+    }
+    cur.positions.push(h.start);
+    if (stock && !cur.stocks.includes(stock)) cur.stocks.push(stock);
+    cur.shareWord ||= shareWord;
+    cur.index &&= index;
+    cur.weak &&= f.weak;
+    cur.weight = Math.max(cur.weight, f.weight);
+    if (!cur.metric) [cur.metric, cur.word] = [metric, f.word];
+    if (f.rank > cur.rank) [cur.polarity, cur.rank] = [f.polarity, f.rank];
+  };
+  // Yielding triggers give way to any other trigger of their clause (or, for
+  // record words, of their sentence), even a negated one: in 廣達股價未見重挫
+  // the clause is about the (negated) drop.
+  const isStrong = (h: Hit) => h.entry.trigger !== undefined && !h.entry.trigger.yields && h.entry.trigger.type !== 'guidance';
+  const strongInClause = c.hits.some(isStrong);
+  const strongInSentence = v.clauses.some((x) => x.hits.some(isStrong));
+  const cause = causes(v, ci);
+  for (const h of c.hits) {
+    const t = h.entry.trigger;
+    const d = h.entry.dir;
+    if (!t && !d) continue;
+    if (negated(h, c) || inName(v, h) || notYet(v, c, h)) continue;
+    if (cause.some(([a, b]) => h.start >= a && h.end <= b)) continue;
+    if (t) {
+      if (t.yields === 'clause' && strongInClause) continue;
+      if (t.yields === 'sentence' && strongInSentence) continue;
+      // 投資 of a company is a stake (輝達又投資OpenAI); of a place or with
+      // an amount it is capital spending (投資美國1千億美元).
+      let objectType: EventType | null = null;
+      if (t.object && !c.mentions.some((x) => x.start >= h.end && PRIMARY.has(x.kind))) {
+        const place = c.mentions.some((x) => x.start >= h.end && x.kind === 'place');
+        if (!place || !DIGIT.test(v.source.slice(h.end, c.end))) continue;
+        objectType = 'capex';
+      }
+      if (t.money && !DIGIT.test(v.source.slice(h.end, c.end))) continue;
+      if (t.figure && !DIGIT.test(v.source.slice(c.start, c.end)) && sign(mass) === 0) continue;
+      if (t.veto.length && t.veto.some((w) => v.source.slice(h.end, c.end).includes(w))) continue;
+      const type = objectType ?? (t.sense ? senseType(t.type, v, ci) : t.type);
+      // A market or an exchange makes a listing word unambiguous (準備在A股上市).
+      const weak = t.weak && !(type === 'offering' && LISTING.test(v.source.slice(c.start, c.end)));
+      const metric = h.entry.head ? headKey(v, c, h) : '';
+      add(type, h, { weight: t.weight, weak, polarity: t.polarity, rank: t.polarity ? 1 : 0, metric, word: h.entry.head ? v.source.slice(h.start, h.end) : '' });
+      continue;
+    }
+    if (d!.figure && !figureAfter(v, h)) continue;
+    const head = headFor(v, ci, h);
+    let type = head ? HEAD_TYPE[head.kind] : d!.strong ? 'price_move' : null;
+    if (!type) continue;
+    // 北水持股比例升至… is the investors' flow, not a shareholder's stake.
+    if (type === 'stake_change' && c.hits.some((x) => x.entry.head === 'fund' && x.start < head!.start)) type = 'fund_flow';
+    const rank = head?.kind === 'profit' || closing(head) ? 2 : 1;
+    // A policy rate is set (上調基準利率, 降息一碼), it does not drift (利率走低).
+    if (type === 'regulation' && head?.kind === 'rate' && !d!.obj && !/碼|码|基點|基点|bp/i.test(v.source.slice(h.end, c.end))) continue;
+    // A loss that grows is bad news (虧損擴大), one that shrinks good.
+    const polarity = head && LOSS.test(head.word) ? (-d!.sign as -1 | 1) : d!.sign;
+    const stock = head && head.kind === 'stock' ? (head.word ? (head.owner ?? '') : head.key) : '';
+    add(type, h, { weight: d!.strong ? 0.75 : 0.6, weak: false, polarity, rank, metric: head?.key ?? '', word: head?.word ?? '' }, head?.kind === 'index', stock, !!head && head.kind === 'stock' && !!head.word && !head.owner);
+  }
+  for (const f of facts) if (f.polarity === 0) f.polarity = sign(mass);
+  return facts;
+}
+
 /**
  * For each sentence, the companies a subject-less sentence right after it
  * would refer to: those of its first clause, else all of its companies
@@ -137,103 +211,90 @@ function hasTrigger(c: Clause): boolean {
  * carrying further reached the wrong companies more often than the right.
  */
 export function carriedSubjects(views: readonly SentenceView[]): string[][] {
-  return views.map((v) => {
-    const first = ids(v.clauses[0]?.mentions ?? [], COMPANY, v.source);
-    return first.length ? first : ids(v.mentions, COMPANY, v.source);
-  });
+  return views.map(subjectOf);
 }
 
-export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, order: number, carried: readonly string[] = []): Candidate[] {
+// Results and forecasts are one company's own (two companies' results in
+// one sentence are two releases); other facts shared by several subjects
+// are one event listing them all.
+const PER_COMPANY: ReadonlySet<EventType> = new Set(['earnings', 'guidance']);
+
+/** What the label stage needs to know about the article around a sentence. */
+export interface SentenceContext {
+  /** The view's index in the article. */
+  index: number;
+  /** The companies of the sentence before, in the same paragraph. */
+  carried: readonly string[];
+  /** The year the article speaks from (src/label/modality.ts). */
+  refYear: number | null;
+  /** What the previous part of the same sentence passes on. */
+  modality: ModalityCarry;
+}
+
+/**
+ * Event rules over one sentence part (see docs/labels.md, "Rules"): the
+ * modality of each clause (questions and history report nothing; results
+ * expected are guidance), the facts of each clause from triggers and from
+ * direction words through their heads, their parties, polarity and
+ * confidence. Returns the candidates and the modality passed on.
+ */
+export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, ctx: SentenceContext): { candidates: Candidate[]; carry: ModalityCarry } {
   const out: Candidate[] = [];
-  // Most sentences hold no trigger at all: nothing to build for them.
-  if (!v.clauses.some(hasTrigger)) return out;
+  const { clauses: mods, carry } = clauseModalities(v, ctx.refYear, ctx.modality);
+  if (v.chrome || !v.clauses.some((c) => c.hits.some((h) => h.entry.trigger || h.entry.dir))) return { candidates: out, carry };
   const sentenceMass = v.clauses.reduce((acc, c) => {
     const m = mass(c);
     return { pos: acc.pos + m.pos, neg: acc.neg + m.neg };
   }, { pos: 0, neg: 0 });
-  // Yielding triggers give way to any other trigger of their clause (or, for
-  // record words, of their sentence), even a negated one: in 廣達股價未見重挫
-  // the clause is about the (negated) drop, so 股價 alone must not report a move.
-  // Forecast words (預估, 展望) frame another event rather than replace it:
-  // in 報告預估 CoWoS 產能…將成長 89% the capacity growth is still reported.
-  const isStrong = (h: Hit) => h.entry.trigger !== undefined && !h.entry.trigger.yields && h.entry.trigger.type !== 'guidance';
-  const strongInSentence = v.clauses.some((c) => c.hits.some(isStrong));
-  for (const c of v.clauses) {
-    const strongInClause = c.hits.some(isStrong);
-    const live = c.hits.filter((h) => h.entry.trigger && !negated(h, c));
-    for (const h of live) {
-      const t = h.entry.trigger!;
-      if (t.yields === 'clause' && strongInClause) continue;
-      if (t.yields === 'sentence' && strongInSentence) continue;
-      if (t.object && !c.mentions.some((m) => m.start >= h.end && PRIMARY.has(m.kind))) continue;
-      if (t.money && !DIGIT.test(v.source.slice(h.end, c.end))) continue;
-      if (t.figure && !DIGIT.test(v.source.slice(c.start, c.end)) && sign(mass(c)) === 0) continue;
-      if (t.veto.length && t.veto.some((w) => v.source.slice(h.end, c.end).includes(w))) continue;
-      let { ids: entities, concrete } = resolveEntities(t.type, c, v);
-      // Chinese drops a subject an earlier sentence named (廣達正雙線並進。
-      // 一方面,公司持續擴大…生產基地): a sentence with no company of its own
-      // takes the subject of the sentence before it in the paragraph.
-      if (!concrete && carried.length && !v.mentions.some((m) => PRIMARY.has(m.kind))) [entities, concrete] = [[...carried], true];
-      if (t.weak && !concrete) continue;
-      // A company's management, not a minister's appointment (郭智輝出任經濟部長).
-      if (t.type === 'management_change' && !v.mentions.some((m) => COMPANY.has(m.kind))) continue;
-      const polarity = t.polarity !== 0 ? t.polarity : sign(mass(c)) || sign(sentenceMass);
-      const inClause = entities.length > 0 && c.mentions.some((m) => entities.includes(m.id));
-      const confidence = Math.min(0.95, t.weight + (inClause ? 0.05 : 0) + (v.field === 'title' ? 0.05 : 0));
-      out.push({
-        type: t.type,
-        entities,
-        polarity,
-        confidence: Math.round(confidence * 100) / 100,
+  v.clauses.forEach((c, ci) => {
+    const m = mods[ci]!;
+    if (m.question || m.past) return;
+    const cm = mass(c);
+    for (const f of clauseFacts(v, ci, m, sign(cm) ? cm : sentenceMass)) {
+      // Last year's appointment or deal is history; last year's results are reported now.
+      if (m.lastYear && ONE_OFF.has(f.type)) continue;
+      let { ids, groups, concrete } = partiesOf(f.type, v, ci, f.pos, f.index, f.shareWord);
+      for (const p of f.positions.slice(1)) {
+        const more = partiesOf(f.type, v, ci, p, f.index, f.shareWord);
+        for (const g of more.groups) if (!groups.some((x) => x.some((id) => g.includes(id)))) groups.push(g);
+        for (const id of more.ids) if (!ids.includes(id)) ids.push(id);
+        concrete ||= more.concrete;
+      }
+      // Chinese drops a subject already named (廣達正雙線並進。一方面,公司持續
+      // 擴大…生產基地): a sentence with no party of its own takes the
+      // companies of the sentence before it in the paragraph.
+      if (!ids.length && f.stocks.length) [ids, groups] = [[...f.stocks], f.stocks.map((id) => [id])];
+      // The carried companies are one subject (它們…營收創新高): not split.
+      if (!concrete && ctx.carried.length && !v.mentions.some((x) => PRIMARY.has(x.kind))) {
+        ids = [...ctx.carried];
+        groups = [ids];
+        concrete = true;
+      }
+      if (f.weak && !concrete && !f.product) continue;
+      // A forecast about no one and without a figure is commentary (這意味著…成長率將高於…).
+      if (f.type === 'guidance' && !ids.length && !DIGIT.test(v.source.slice(v.start, v.end))) continue;
+      // A company's management, not a minister's appointment (郭智輝出任經濟部長):
+      // a company named, or a company's office (董事長, 總經理 …).
+      if (f.type === 'management_change' && !v.mentions.some((x) => COMPANY.has(x.kind)) && !CORPORATE_OFFICE.test(v.source.slice(v.start, v.end))) continue;
+      const inClause = ids.length > 0 && c.mentions.some((x) => ids.includes(x.id));
+      const confidence = Math.round(Math.min(0.95, f.weight + (inClause ? 0.05 : 0) + (v.field === 'title' ? 0.05 : 0)) * 100) / 100;
+      const base = {
+        type: f.type,
+        polarity: f.polarity,
+        rank: f.rank,
+        modality: eventModality(m),
+        confidence,
         evidence: { text: v.source.slice(v.start, v.end), start: v.start, end: v.end, field: v.field },
-        order: order * 1000 + out.length,
         para: `${v.field}:${v.para}`,
-      });
+        sent: `${v.field}:${v.sent}`,
+        metric: f.metric,
+        view: ctx.index,
+        claim: f.type === 'guidance' && (f.word || periodAt(v, f.pos)) ? `${periodAt(v, f.pos)}|${f.word}` : '',
+        period: QUARTER.exec(periodAt(v, f.pos))?.[0] ?? '',
+      };
+      const split = PER_COMPANY.has(f.type) && groups.length > 1 ? groups : [ids];
+      for (const entities of split) out.push({ ...base, entities, order: ctx.index * 1000 + out.length });
     }
-  }
-  return out;
-}
-
-/**
- * One event per happening: a candidate of the same type whose entities are
- * a subset or a superset of an earlier event's is the same event told again
- * (鴻海 … 鴻海與OpenAI). Of the occurrences, the one whose evidence carries a
- * figure (15%, 1,500 億美元) wins, then the one naming more entities, then
- * the most confident, then the first (news leads with the fact and comes
- * back to it in vaguer words); it gives the event its
- * evidence, entities and polarity (when it has none, the first occurrence
- * that has one gives it: 除息…配息). Each repeat adds 0.05 confidence (capped
- * at 0.95). An entity-less event is dropped when the article has an event
- * of the same type that names entities; two entity-less ones merge only
- * within a paragraph.
- */
-export function mergeEvents(cands: readonly Candidate[]): EventLabel[] {
-  const merged: Array<{ best: Candidate; polarity: -1 | 0 | 1; confidence: number; n: number }> = [];
-  // Entity-less events say too little to be told apart: one is dropped when
-  // the article has a named event of its type, and two merge only within a
-  // paragraph (a teaser list holds many stories).
-  const named = new Set(cands.filter((c) => c.entities.length).map((c) => c.type));
-  const nested = (a: Candidate, b: Candidate) =>
-    a.entities.length === 0 || b.entities.length === 0
-      ? a.entities.length === b.entities.length && a.para === b.para
-      : a.entities.every((x) => b.entities.includes(x)) || b.entities.every((x) => a.entities.includes(x));
-  const rank = (c: Candidate) => (FIGURE.test(c.evidence.text) ? 100 : 0) + c.entities.length + c.confidence;
-  for (const c of cands) {
-    if (!c.entities.length && named.has(c.type)) continue;
-    const cur = merged.find((m) => m.best.type === c.type && nested(m.best, c));
-    if (!cur) {
-      merged.push({ best: c, polarity: c.polarity, confidence: c.confidence, n: 1 });
-      continue;
-    }
-    cur.n++;
-    cur.confidence = Math.max(cur.confidence, c.confidence);
-    if (rank(c) > rank(cur.best)) cur.best = c;
-    if (cur.polarity === 0) cur.polarity = c.polarity;
-  }
-  return merged
-    .sort((a, b) => a.best.order - b.best.order)
-    .map(({ best, polarity, confidence, n }) => {
-      const { order: _order, para: _para, ...ev } = best;
-      return { ...ev, polarity: best.polarity || polarity, confidence: Math.round(Math.min(0.95, confidence + 0.05 * (n - 1)) * 100) / 100 };
-    });
+  });
+  return { candidates: out, carry };
 }

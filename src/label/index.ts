@@ -1,8 +1,10 @@
 import type { Tagged } from '../nlp/types';
 import type { EventLabel } from '../types';
-import { carriedSubjects, mergeEvents, sentenceEvents } from './events';
+import { carriedSubjects, sentenceEvents, type Candidate } from './events';
 import { background, keywords } from './keywords';
 import { sharedLexicon, type Lexicon } from './lexicon';
+import { mergeEvents } from './merge';
+import { NO_CARRY, referenceYear, type ModalityCarry } from './modality';
 import { sentiment } from './sentiment';
 import { simhash } from './simhash';
 import { buildViews } from './views';
@@ -25,6 +27,12 @@ export interface LabelOptions {
   /** Defaults to the shipped lexicon, loaded once per process. */
   lexicon?: Lexicon;
   keywordCount?: number;
+  /**
+   * When the article was published (ISO 8601): facts dated two or more
+   * years before it are history (src/label/modality.ts). Without it, the
+   * latest year the article names stands in.
+   */
+  publishedAt?: string | null;
 }
 
 /**
@@ -39,7 +47,18 @@ export function label(tagged: Tagged, opts: LabelOptions = {}): Labels {
   const senti = sentiment(views);
   const mass = (c: Parameters<typeof senti.clauseMass.get>[0]) => senti.clauseMass.get(c) ?? { pos: 0, neg: 0 };
   const carried = carriedSubjects(views);
-  const events = mergeEvents(views.flatMap((v, i) => sentenceEvents(v, mass, i, i > 0 && views[i - 1]!.para === v.para && views[i - 1]!.field === v.field ? carried[i - 1] : [])));
+  const refYear = referenceYear(opts.publishedAt, [tagged.title.original, tagged.body.original]);
+  const cands: Candidate[] = [];
+  let carry: ModalityCarry = NO_CARRY;
+  views.forEach((v, i) => {
+    const prev = i > 0 ? views[i - 1]! : undefined;
+    const samePara = !!prev && prev.para === v.para && prev.field === v.field;
+    const sameSentence = samePara && prev!.sent === v.sent;
+    const r = sentenceEvents(v, mass, { index: i, carried: samePara ? carried[i - 1]! : [], refYear, modality: sameSentence ? carry : NO_CARRY });
+    carry = r.carry;
+    cands.push(...r.candidates);
+  });
+  const events = mergeEvents(cands);
   return {
     events,
     sentiment: senti.article,

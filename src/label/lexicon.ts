@@ -20,7 +20,34 @@ export interface Trigger {
   money: boolean;
   /** Keep only when the clause has a figure or a sentiment word. */
   figure: boolean;
+  /** A head of another kind in reach may give the type (src/label/sense.ts). */
+  sense: boolean;
 }
+
+/** What a head noun names (data/heads.tsv): the kind decides the type of a direction word's fact. */
+export type HeadKind = 'stock' | 'index' | 'session' | 'metric' | 'profit' | 'price' | 'rate' | 'rating' | 'credit' | 'dividend' | 'outlook' | 'capacity' | 'holding' | 'fund' | 'none';
+export const HEAD_KINDS: readonly HeadKind[] = ['stock', 'index', 'session', 'metric', 'profit', 'price', 'rate', 'rating', 'credit', 'dividend', 'outlook', 'capacity', 'holding', 'fund', 'none'];
+
+/** A direction word (data/directions.tsv): a change up or down of its head. */
+export interface Direction {
+  sign: -1 | 1;
+  /** Counts only with a figure right after it (single characters: 升68%). */
+  figure: boolean;
+  /** Transitive: its object (the head after it) comes first. */
+  obj: boolean;
+  /** A share-price move even with no head or company in reach. */
+  strong: boolean;
+  /** A record (新高): attaches to the head of its sentence. */
+  record: boolean;
+  /** A share-price word: a company named right before it is its stock. */
+  move: boolean;
+  /** A change against a period (年增): a reported figure when no head is in reach. */
+  metric: boolean;
+}
+
+/** A modality marker (data/modality.tsv). */
+export type Modal = 'forecast' | 'maybe' | 'plan' | 'rumour' | 'past' | 'recent';
+const MODALS: readonly Modal[] = ['forecast', 'maybe', 'plan', 'rumour', 'past', 'recent'];
 
 /** Every role one surface word can play; a word may have several. */
 export interface LexEntry {
@@ -35,6 +62,9 @@ export interface LexEntry {
   degree?: number;
   /** Hides the shorter words inside it (e.g. 不斷 hides 不). */
   block?: boolean;
+  head?: HeadKind;
+  dir?: Direction;
+  modal?: Modal;
 }
 
 interface Node {
@@ -173,7 +203,7 @@ export function loadLexicon(): Lexicon {
     if (!isEventType(type!)) throw new LexiconError('src/label/data/events.tsv', line, `unknown event type ${JSON.stringify(type)}`);
     const fl = flags === '-' ? [] : flags!.split(',');
     const veto = fl.find((f) => f.startsWith('veto:'))?.slice(5).split('|') ?? [];
-    for (const f of fl) if (!['weak', 'yield', 'yield-sentence', 'object', 'money', 'figure'].includes(f) && !f.startsWith('veto:')) throw new LexiconError('src/label/data/events.tsv', line, `unknown flag ${JSON.stringify(f)}`);
+    for (const f of fl) if (!['weak', 'yield', 'yield-sentence', 'object', 'money', 'figure', 'sense'].includes(f) && !f.startsWith('veto:')) throw new LexiconError('src/label/data/events.tsv', line, `unknown flag ${JSON.stringify(f)}`);
     const trigger: Trigger = {
       type,
       polarity: num(pol!, 'events.tsv', line, -1, 1) as -1 | 0 | 1,
@@ -183,6 +213,7 @@ export function loadLexicon(): Lexicon {
       object: fl.includes('object'),
       money: fl.includes('money'),
       figure: fl.includes('figure'),
+      sense: fl.includes('sense'),
       veto: [...new Set([...veto, ...veto.map(toHans)])],
     };
     both({ word: word!, trigger });
@@ -195,16 +226,36 @@ export function loadLexicon(): Lexicon {
     else if (kind === 'hedge') both({ word: word!, hedge: true });
     else throw new LexiconError('src/label/data/modifiers.tsv', line, `unknown kind ${JSON.stringify(kind)}`);
   });
+  readSenseData(both);
   return new Lexicon(inheritSentiment(merge(out)));
 }
 
-// A compound trigger hides the sentiment words inside it from the
+// Heads, direction words and modality markers (data/heads.tsv,
+// directions.tsv, modality.tsv; src/label/sense.ts and modality.ts use them).
+function readSenseData(both: (e: LexEntry) => void): void {
+  readTsv('heads.tsv', 2, ([kind, word], line) => {
+    if (!HEAD_KINDS.includes(kind as HeadKind)) throw new LexiconError('src/label/data/heads.tsv', line, `unknown head kind ${JSON.stringify(kind)}`);
+    both({ word: word!, head: kind as HeadKind });
+  });
+  readTsv('directions.tsv', 3, ([sign, flags, word], line) => {
+    const fl = flags === '-' ? [] : flags!.split(',');
+    for (const f of fl) if (!['figure', 'obj', 'strong', 'record', 'move', 'metric'].includes(f)) throw new LexiconError('src/label/data/directions.tsv', line, `unknown flag ${JSON.stringify(f)}`);
+    if (sign !== '1' && sign !== '-1') throw new LexiconError('src/label/data/directions.tsv', line, `sign must be 1 or -1, got ${JSON.stringify(sign)}`);
+    both({ word: word!, dir: { sign: Number(sign) as -1 | 1, figure: fl.includes('figure'), obj: fl.includes('obj'), strong: fl.includes('strong'), record: fl.includes('record'), move: fl.includes('move'), metric: fl.includes('metric') } });
+  });
+  readTsv('modality.tsv', 2, ([kind, word], line) => {
+    if (!MODALS.includes(kind as Modal)) throw new LexiconError('src/label/data/modality.tsv', line, `unknown modality ${JSON.stringify(kind)}`);
+    both({ word: word!, modal: kind as Modal });
+  });
+}
+
+// A compound word hides the sentiment words inside it from the
 // leftmost-longest scan (放緩擴產 hides 放緩, 削減資本支出 hides 削減), so it
 // takes their score.
 function inheritSentiment(entries: LexEntry[]): LexEntry[] {
   const senti = new Lexicon(entries.filter((e) => e.senti !== undefined).map((e) => ({ word: e.word, senti: e.senti })));
   return entries.map((e) => {
-    if (!e.trigger || e.senti !== undefined) return e;
+    if (e.senti !== undefined || !(e.trigger || e.head || e.dir || e.modal)) return e;
     const inner = senti.scan(e.word).reduce((sum, h) => sum + h.entry.senti!, 0);
     return inner ? { ...e, senti: Math.max(-1, Math.min(1, inner)) } : e;
   });
@@ -220,7 +271,7 @@ function merge(entries: LexEntry[]): LexEntry[] {
     if (!prev) by.set(k, { ...e });
     else {
       const m: LexEntry = { ...prev, ...e, word: prev.word };
-      if (m.block && (m.trigger || m.senti !== undefined || m.neg || m.hedge || m.degree)) delete m.block;
+      if (m.block && (m.trigger || m.senti !== undefined || m.neg || m.hedge || m.degree || m.head || m.dir || m.modal)) delete m.block;
       by.set(k, m);
     }
   }

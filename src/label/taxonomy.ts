@@ -18,6 +18,13 @@ export const EVENT_TYPES = [
   'management_change',
   'legal',
   'supply_pricing',
+  // Finer types the corpus guide allows for (issue 13): a shareholder's own
+  // trades, a company buying back its shares, raising capital or listing,
+  // and a credit agency's rating.
+  'stake_change',
+  'buyback',
+  'offering',
+  'credit_rating',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -1,5 +1,6 @@
 import type { FieldText, Tagged } from '../nlp/types';
 import type { EntityKind } from '../types';
+import { chromeLines } from './chrome';
 import type { Hit, Lexicon } from './lexicon';
 
 /** An entity mention inside a field, flattened for the sentence walk. */
@@ -29,6 +30,14 @@ export interface SentenceView {
   end: number;
   /** Paragraph number within the field (a line break starts a new one). */
   para: number;
+  /**
+   * Sentence number within the field as the corpus guide counts sentences
+   * (ended by 。！？!? or a line break, not by ；): views split at ；
+   * share it. Events of one type in one such sentence are one fact.
+   */
+  sent: number;
+  /** The view lies on a navigation, promo or notice line (src/label/chrome.ts). */
+  chrome: boolean;
   clauses: Clause[];
   mentions: MentionRef[];
 }
@@ -51,6 +60,17 @@ function trimSpan(s: string, start: number, end: number): [number, number] {
   while (start < end && SPACE.test(s[start]!)) start++;
   while (end > start && SPACE.test(s[end - 1]!)) end--;
   return [start, end];
+}
+
+// ；; end a view but not a sentence of the guide.
+const SOFT_END = /[；;]/;
+const CLOSERS = /[」』”’"')）】》\]\s]/;
+
+/** The last character before `end` that is not a closing quote or bracket. */
+function lastMark(s: string, end: number): string {
+  let i = end - 1;
+  while (i > 0 && CLOSERS.test(s[i]!)) i--;
+  return s[i] ?? '';
 }
 
 function hasLineBreak(s: string, from: number, to: number): boolean {
@@ -119,17 +139,21 @@ export function buildViews(tagged: Tagged, lex: Lexicon): SentenceView[] {
   for (const f of [tagged.title, tagged.body]) {
     const mentions = mentionsOf(tagged, f.field);
     const bounds = boundaries(f);
+    const chrome = chromeLines(f.original);
     let mi = 0;
     let para = 0;
+    let sent = -1;
     let prevEnd = 0;
     for (const [start, end] of sentenceSpans(f)) {
-      if (hasLineBreak(f.original, prevEnd, start)) para++;
+      const brk = hasLineBreak(f.original, prevEnd, start);
+      if (brk) para++;
+      if (brk || sent < 0 || !SOFT_END.test(lastMark(f.original, prevEnd))) sent++;
       prevEnd = end;
       while (mi < mentions.length && mentions[mi]!.end <= start) mi++;
       const inSentence: MentionRef[] = [];
       for (let k = mi; k < mentions.length && mentions[k]!.start < end; k++) if (mentions[k]!.end <= end) inSentence.push(mentions[k]!);
       const hits = keptHits(lex.scan(f.original, start, end), inSentence, bounds);
-      views.push({ field: f.field, source: f.original, start, end, para, clauses: clauses(f.original, start, end, hits, inSentence), mentions: inSentence });
+      views.push({ field: f.field, source: f.original, start, end, para, sent, chrome: chrome(start), clauses: clauses(f.original, start, end, hits, inSentence), mentions: inSentence });
     }
   }
   return views;

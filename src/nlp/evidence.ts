@@ -46,27 +46,59 @@ export function standsApart(text: string, start: number, end: number): boolean {
 
 const JOINERS = new Set(['、', '與', '与', '和', '及', '跟', '/', ',']);
 
+/** Span starts and ends of a list of spans, for O(1) lookups (see `spanIndex`). */
+interface SpanIndex {
+  seen: number;
+  starts: Set<number>;
+  /** End offset → start of the first span ending there. */
+  ends: Map<number, number>;
+}
+
+const indexes = new WeakMap<ReadonlyArray<[number, number]>, SpanIndex>();
+
+/**
+ * The lookup tables of a span list, kept per list and brought up to date
+ * with the spans pushed since the last call (the tagger only ever appends).
+ * Scanning the list on every call made tagging quadratic in the text: a
+ * 15 MB article spent half its 78 s here (issue 17).
+ */
+function spanIndex(spans: ReadonlyArray<[number, number]>): SpanIndex {
+  let ix = indexes.get(spans);
+  if (!ix) {
+    ix = { seen: 0, starts: new Set(), ends: new Map() };
+    indexes.set(spans, ix);
+  }
+  for (; ix.seen < spans.length; ix.seen++) {
+    const [s, e] = spans[ix.seen]!;
+    ix.starts.add(s);
+    if (!ix.ends.has(e)) ix.ends.set(e, s);
+  }
+  return ix;
+}
+
 /**
  * Whether the name at [start, end) sits in a list right next to a company
  * already tagged (`spans`, normalised offsets): 華新、國巨, 弘塑、萬潤, also
- * behind a country or place (`places`): 東元及日本三菱.
+ * behind a country or place (`places`): 東元及日本三菱. Constant time per
+ * call however many spans the article has.
  */
 export function listedWithCompany(text: string, start: number, end: number, spans: ReadonlyArray<[number, number]>, places: ReadonlyArray<[number, number]> = []): boolean {
-  const qualifier = places.find(([, e]) => e === start);
-  if (qualifier) start = qualifier[0];
+  const qualifier = spanIndex(places).ends.get(start);
+  if (qualifier !== undefined) start = qualifier;
+  const tagged = spanIndex(spans);
   let a = end;
   while (text[a] === ' ' || text[a] === '*') a++;
   if (JOINERS.has(text[a] ?? '')) {
     a++;
     while (text[a] === ' ') a++;
-    if (spans.some(([s]) => s === a)) return true;
+    if (tagged.starts.has(a)) return true;
   }
   let b = start;
   while (text[b - 1] === ' ') b--;
   if (JOINERS.has(text[b - 1] ?? '')) {
     b--;
     while (text[b - 1] === ' ' || text[b - 1] === '*') b--;
-    if (spans.some(([, e]) => e === b)) return true;
+    if (tagged.ends.has(b)) return true;
   }
   return false;
 }

@@ -158,8 +158,16 @@ function hanNameBefore(ctx: InlineContext, end: number, strict: boolean, year: b
   if (!isHan(last) || (!holding && (NOT_A_NAME.has(last!) || NOT_A_NAME.has(ctx.key[coreEnd - 1]!)))) return null;
   if (year && BEFORE_YEAR.has(ctx.key[coreEnd - 1]!)) return null;
   const sp = ctx.spans;
-  let k = sp.length / 2 - 1;
-  while (k >= 0 && sp[2 * k + 1]! > coreEnd) k--;
+  // The last token ending at or before coreEnd, by binary search (token ends
+  // increase): a scan back from the end made tagging quadratic (issue 17).
+  let lo = 0;
+  let hi = sp.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sp[2 * mid + 1]! > coreEnd) hi = mid - 1;
+    else lo = mid + 1;
+  }
+  let k = hi;
   if (k < 0 || sp[2 * k + 1] !== coreEnd) return null;
   let start = sp[2 * k]!;
   if (coreEnd - start === 1 && NOT_A_NAME_ALONE.has(ctx.key[coreEnd - 1]!)) return null;

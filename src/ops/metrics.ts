@@ -19,7 +19,7 @@ export interface PipelineMetrics {
   fetchErrors: Counter<'queue' | 'kind'>;
 }
 
-/** Job durations from a few ms (publish) to the fetch timeout (30 s) and beyond. */
+/** Job durations from a few ms (a news flash) to the fetch timeout (30 s) and beyond. */
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
 /** A fresh set of the pipeline's metrics in a registry of its own. */

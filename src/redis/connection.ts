@@ -1,10 +1,12 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../logger';
+import { throttledErrorLog } from './error-log';
 
 /**
  * An ioredis connection as BullMQ wants it (no per-command retry limit: a
  * command waits for the reconnect instead of failing), with an `error`
- * listener so a lost connection is logged, never an unhandled crash.
+ * listener so a lost connection is logged, never an unhandled crash; while
+ * it stays down, once per interval with a count (src/redis/error-log.ts).
  */
 export function createRedis(url: string, log: Logger, opts: RedisOptions = {}): Redis {
   const redis = new Redis(url, {
@@ -14,8 +16,9 @@ export function createRedis(url: string, log: Logger, opts: RedisOptions = {}): 
     ...opts,
   });
   let down = false;
+  const logError = throttledErrorLog(log, 'redis connection error');
   redis.on('error', (err) => {
-    if (!down) log.warn({ err }, 'redis connection error');
+    logError(err);
     down = true;
   });
   redis.on('ready', () => {

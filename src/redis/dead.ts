@@ -1,8 +1,11 @@
 import type { RedisClient } from './cluster';
 import type { Keys } from '../keys';
+import { runScript } from './scripts';
 
 export interface DeadLetter {
   articleId: string | null;
+  /** Content hash of the article the job was about, when known. */
+  contentHash: string | null;
   queue: string;
   jobId: string;
   error: string;
@@ -13,20 +16,28 @@ export interface DeadLetter {
 
 /**
  * Record a job that failed for good: an entry in `<prefix>:dead` with what,
- * where and why, and the article's outcome so waiters stop waiting.
+ * where and why, and the article's outcome so waiters stop waiting
+ * (`src/redis/lua/dead-1n.lua`). Returns the entry id, or null when the
+ * article's event for the same content was published after all (then
+ * nothing is written and the outcome stays `published`).
  */
-export async function deadLetter(redis: RedisClient, keys: Keys, d: DeadLetter, opts: { maxLen: number; retentionMs: number }): Promise<string> {
-  const m = redis.multi();
-  m.xadd(keys.dead, 'MAXLEN', '~', String(opts.maxLen), '*',
-    'article', d.articleId ?? '', 'queue', d.queue, 'job', d.jobId, 'error', d.error,
-    'code', d.code, 'reason', d.reason, 'attempts', String(d.attempts), 'at', new Date().toISOString());
-  if (d.articleId) {
-    m.set(keys.outcome(d.articleId), JSON.stringify({ status: 'dead', stage: d.queue, reason: d.reason }), 'PX', opts.retentionMs);
-  }
-  const res = await m.exec();
-  const first = res?.[0];
-  if (!first || first[0]) throw first?.[0] ?? new Error('dead-letter write failed');
-  return first[1] as string;
+export async function deadLetter(redis: RedisClient, keys: Keys, d: DeadLetter, opts: { maxLen: number; retentionMs: number; now?: Date }): Promise<string | null> {
+  const at = (opts.now ?? new Date()).toISOString();
+  const outcome = JSON.stringify({ status: 'dead', stage: d.queue, code: d.code, reason: d.reason, ...(d.contentHash ? { contentHash: d.contentHash } : {}), at });
+  const [id, added] = await runScript<[string, number]>(
+    redis,
+    'dead-1n.lua',
+    d.articleId ? [keys.dead, keys.outcome(d.articleId)] : [keys.dead],
+    [
+      String(opts.maxLen),
+      String(opts.retentionMs),
+      d.contentHash ?? '',
+      outcome,
+      'article', d.articleId ?? '', 'queue', d.queue, 'job', d.jobId, 'error', d.error,
+      'code', d.code, 'reason', d.reason, 'attempts', String(d.attempts), 'at', at,
+    ],
+  );
+  return added === 1 ? id : null;
 }
 
 // clear-dead-outcome-1: delete an article's outcome only if it records a

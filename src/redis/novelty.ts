@@ -13,6 +13,7 @@ import { bands, NEAR_DUPLICATE_BITS } from '../label/simhash';
 // ARGV[1] article id   ARGV[2] simhash (16 hex digits)   ARGV[3] ttl (ms)
 // ARGV[4] max differing bits   ARGV[5] max similar ids returned
 // Returns { duplicateOf or "", similar id, ... }.
+// Arguments and key types are checked before the first write (issue 17).
 //
 // Any two SimHashes within 7 bits agree on at least one of the eight 8-bit
 // bands (pigeonhole), so the candidates are the members of this article's
@@ -20,6 +21,17 @@ import { bands, NEAR_DUPLICATE_BITS } from '../label/simhash';
 // earliest-seen candidate seen before this article (a new article is later
 // than everything stored); a replay keeps its first-seen time.
 const NOVELTY_LUA = `
+if ARGV[1] == nil or ARGV[1] == '' then return redis.error_reply('ERR novelty: article id must not be empty') end
+if string.match(ARGV[2] or '', '^%x+$') == nil or #ARGV[2] ~= 16 then return redis.error_reply('ERR novelty: simhash must be 16 hex digits') end
+for i = 3, 5 do
+  if string.match(ARGV[i] or '', '^%d+$') == nil then return redis.error_reply('ERR novelty: argument ' .. i .. ' must be a non-negative integer') end
+end
+if tonumber(ARGV[3]) < 1 then return redis.error_reply('ERR novelty: ttl must be at least 1 ms') end
+for k = 1, 10 do
+  local t = redis.call('TYPE', KEYS[k]).ok
+  local want = k == 1 and 'hash' or 'zset'
+  if t ~= 'none' and t ~= want then return redis.error_reply('WRONGTYPE novelty: ' .. KEYS[k] .. ' holds a ' .. t) end
+end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local self, hash, ttl = ARGV[1], ARGV[2], tonumber(ARGV[3])

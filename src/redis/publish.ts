@@ -1,18 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { RedisClient } from './cluster';
 import type { Keys } from '../keys';
 import type { EventRecord } from '../types';
-
-const PUBLISH_LUA = readFileSync(new URL('./lua/publish-3n.lua', import.meta.url), 'utf8');
-
-type WithPublish = RedisClient & { newsflowPublish(numKeys: number, ...args: string[]): Promise<[string, number]> };
-
-/** Define the script once per connection; ioredis then runs it by EVALSHA. */
-function withScript(redis: RedisClient): WithPublish {
-  const r = redis as WithPublish;
-  if (typeof r.newsflowPublish !== 'function') redis.defineCommand('newsflowPublish', { lua: PUBLISH_LUA });
-  return r;
-}
+import { runScript } from './scripts';
 
 export interface PublishOptions {
   maxLen: number;
@@ -22,26 +11,30 @@ export interface PublishOptions {
 
 /**
  * Add the record to `<prefix>:events` unless its event id was published
- * already (atomic), index it by ticker and entity id, and record the
- * article's outcome. Returns the stream entry id and whether it is new.
+ * already (atomic), index it by ticker and entity id, record the article's
+ * outcome and delete the article text it was made from
+ * (`src/redis/lua/publish-4n.lua`). The record is serialised here, once.
+ * Returns the stream entry id and whether it is new.
  */
 export async function publishEvent(redis: RedisClient, keys: Keys, record: EventRecord, opts: PublishOptions): Promise<{ streamId: string; added: boolean }> {
   const indexKeys = [...record.tickers.map((t) => keys.tickerIndex(t)), ...record.entities.map((e) => keys.entityIndex(e.id))];
-  const allKeys = [keys.events, keys.seen(record.id), keys.outcome(record.article.id), ...indexKeys];
   const types = [...new Set(record.events.map((e) => e.type))];
-  const [streamId, added] = await withScript(redis).newsflowPublish(
-    allKeys.length,
-    ...allKeys,
-    record.id,
-    record.article.id,
-    JSON.stringify(record),
-    String(opts.maxLen),
-    String(opts.retentionMs),
-    String(opts.now ?? Date.now()),
-    record.tickers.join(','),
-    record.entities.map((e) => e.id).join(','),
-    types.join(','),
-    record.article.contentHash,
+  const [streamId, added] = await runScript<[string, number]>(
+    redis,
+    'publish-4n.lua',
+    [keys.events, keys.seen(record.id), keys.outcome(record.article.id), keys.article(record.article.id), ...indexKeys],
+    [
+      record.id,
+      record.article.id,
+      JSON.stringify(record),
+      String(opts.maxLen),
+      String(opts.retentionMs),
+      String(opts.now ?? Date.now()),
+      record.tickers.join(','),
+      record.entities.map((e) => e.id).join(','),
+      types.join(','),
+      record.article.contentHash,
+    ],
   );
   return { streamId, added: added === 1 };
 }

@@ -3,17 +3,23 @@ import type { Config } from '../config/index';
 import { keys as makeKeys, QUEUES, type Keys, type QueueName } from '../keys';
 import type { Logger } from '../logger';
 import { createClient, type RedisClient } from '../redis/cluster';
+import { throttledErrorLog } from '../redis/error-log';
+import type { JobPayloads, JobResults } from './jobs';
+
+/** One BullMQ Queue per stage, typed by the payload map (src/runtime/jobs.ts). */
+export type Queues = { readonly [Q in QueueName]: Queue<JobPayloads[Q], JobResults[Q]> };
 
 /**
  * What workers and commands share in one process: config, key names, the
- * root logger, one Redis connection for commands and one Queue per stage.
+ * root logger, one Redis connection for commands and one Queue per stage
+ * (created on first use, so a process touches only the queues it uses).
  */
 export interface Runtime {
   config: Config;
   keys: Keys;
   log: Logger;
   redis: RedisClient;
-  queues: Record<QueueName, Queue>;
+  queues: Queues;
   close(): Promise<void>;
 }
 
@@ -30,12 +36,19 @@ export function defaultJobOptions(config: Config) {
 export function createRuntime(config: Config, log: Logger): Runtime {
   const keys = makeKeys(config.prefix);
   const redis = createClient(config, log.child({ conn: 'commands' }));
-  const queues = {} as Record<QueueName, Queue>;
-  for (const name of QUEUES) {
-    const q = new Queue(keys.queue(name), { connection: redis, prefix: keys.bullPrefix, defaultJobOptions: defaultJobOptions(config) });
-    q.on('error', (err) => log.warn({ err, queue: name }, 'queue error'));
-    queues[name] = q;
-  }
+  const created = new Map<QueueName, Queue>();
+  const queueError = throttledErrorLog(log, 'queue error');
+  const queue = (name: QueueName): Queue => {
+    let q = created.get(name);
+    if (!q) {
+      q = new Queue(keys.queue(name), { connection: redis, prefix: keys.bullPrefix, defaultJobOptions: defaultJobOptions(config) });
+      q.on('error', (err) => queueError(err, { queue: name }));
+      created.set(name, q);
+    }
+    return q;
+  };
+  const queues = {} as Queues;
+  for (const name of QUEUES) Object.defineProperty(queues, name, { enumerable: true, get: () => queue(name) });
   return {
     config,
     keys,
@@ -43,7 +56,7 @@ export function createRuntime(config: Config, log: Logger): Runtime {
     redis,
     queues,
     async close() {
-      await Promise.allSettled(Object.values(queues).map((q) => q.close()));
+      await Promise.allSettled([...created.values()].map((q) => q.close()));
       redis.disconnect();
     },
   };

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { ConfigError } from '../errors';
 import { duplicateClient, hashTag, isCluster, type RedisClient } from '../redis/cluster';
+import { throttledErrorLog } from '../redis/error-log';
 import { keys } from '../keys';
 import { parseEntry, type StreamEvent } from './entry';
 import { ack, deadLetter, deliveryCounts, ensureGroup, forgetIfIdle, release, type GroupMember } from './group';
@@ -130,6 +131,8 @@ export function consume(opts: ConsumeOptions): ConsumerHandle {
   let retryAt = Infinity;
 
   const warn = (obj: object, msg: string) => logger?.warn({ group, consumer, ...obj }, msg);
+  // A lost connection fails every read: one line per interval with a count (issue 17).
+  const readFailed = logger ? throttledErrorLog(logger, 'stream read failed; retrying') : () => undefined;
   const member: GroupMember = { redis, stream, group, consumer, warn };
   // Once stopping, an ack that keeps failing may be given up: the entry stays pending and comes again.
   const giveUp = () => stopping;
@@ -248,7 +251,7 @@ export function consume(opts: ConsumeOptions): ConsumerHandle {
       } catch (err) {
         if (stopping) break;
         if (/NOGROUP/.test(errMessage(err))) groupReady = false; // stream or group vanished (e.g. Redis lost its data)
-        warn({ err }, 'stream read failed; retrying');
+        readFailed(err, { group, consumer });
         await new Promise<void>((r) => {
           wake = r;
           setTimeout(r, backoff);

@@ -83,7 +83,7 @@ describe('Redis Cluster (REDIS_CLUSTER_NODES)', () => {
     const files = articleFiles(n);
     try {
       const redis = connect(prefix, env.REDIS_CLUSTER_NODES);
-      const workers = newsflow(['workers', '--only', 'analyse,publish'], env);
+      const workers = newsflow(['workers', '--only', 'analyse'], env);
       const consumer = newsflow(['events', 'tail', '--group', 'alerts', '--from-start', '--follow', '--json'], { ...env, LOG_LEVEL: 'warn' });
       procs.push(workers, consumer);
       await workers.waitForLog((l) => l.msg === 'workers started');

@@ -10,9 +10,10 @@ import { articleFiles, figures, killAll, logCount, printFigures, privateRedis, w
 /**
  * Real `newsflow workers` processes killed with SIGKILL or stopped with
  * SIGTERM in the middle of a replay: afterwards every article has exactly one
- * stream entry. A job whose worker died is taken up again once its lock
- * expires (NEWSFLOW_LOCK_DURATION, short here); the publish script's seen
- * marker makes a second publish of the same event a no-op.
+ * stream entry. One job per article analyses and publishes; a job whose
+ * worker died is taken up again once its lock expires
+ * (NEWSFLOW_LOCK_DURATION, short here), and the publish script's seen marker
+ * makes a second publish of the same event a no-op.
  */
 const procs: Proc[] = [];
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -35,18 +36,15 @@ function setup(name: string, n: number, redisUrl = TEST_REDIS_URL) {
   return { prefix, files, rt, env, start, ids: files.articles.map((a) => a.id) };
 }
 
-/** Nothing waiting, running or scheduled in the analyse and publish queues. */
+/** Nothing waiting, running or scheduled in the analyse queue. */
 async function drained(rt: Runtime): Promise<boolean> {
-  for (const q of [rt.queues.analyse, rt.queues.publish]) {
-    const c = await q.getJobCounts('wait', 'active', 'delayed', 'prioritized', 'waiting-children');
-    if (Object.values(c).some((v) => v > 0)) return false;
-  }
-  return true;
+  const c = await rt.queues.analyse.getJobCounts('wait', 'active', 'delayed', 'prioritized', 'waiting-children');
+  return Object.values(c).every((v) => v === 0);
 }
 
-/** Finished jobs of a queue that were taken up again after their worker died. */
-async function recovered(rt: Runtime, queue: 'analyse' | 'publish'): Promise<number> {
-  const jobs = await rt.queues[queue].getJobs(['completed'], 0, -1);
+/** Finished jobs that were taken up again after their worker died. */
+async function recovered(rt: Runtime): Promise<number> {
+  const jobs = await rt.queues.analyse.getJobs(['completed'], 0, -1);
   return jobs.filter((j) => j.stalledCounter > 0).length;
 }
 
@@ -56,13 +54,16 @@ async function allPublished(rt: Runtime, ids: string[]): Promise<boolean> {
 }
 
 /**
- * SIGKILL a publish worker between the XADD of an event and the completion
- * of its job. On each XADD (keyspace notification) the process is frozen
- * (SIGSTOP) and the job of the newest event looked at: still active means
- * the window, so SIGKILL; otherwise SIGCONT and wait for the next publish.
+ * SIGKILL the analyse worker that just published an event, between the XADD
+ * and the completion of its job. On each XADD (keyspace notification) every
+ * analyser is frozen (SIGSTOP) and the job of the newest event's article
+ * looked at: still active means the window, and its `processedBy` (host:pid)
+ * names the process to kill; otherwise all go on (SIGCONT) until the next
+ * publish.
  */
-function killRightAfterPublish(rt: Runtime, proc: Proc, timeoutMs: number): Promise<{ eventId: string; tries: number }> {
+function killRightAfterPublish(rt: Runtime, procs: Proc[], timeoutMs: number): Promise<{ articleId: string; killed: Proc; tries: number }> {
   const sub = duplicateClient(rt.redis);
+  const all = (sig: NodeJS.Signals) => procs.forEach((p) => p.child.exitCode === null && p.child.kill(sig));
   return new Promise((resolve, reject) => {
     let busy = false;
     let tries = 0;
@@ -72,27 +73,32 @@ function killRightAfterPublish(rt: Runtime, proc: Proc, timeoutMs: number): Prom
     };
     const timer = setTimeout(() => {
       finish();
-      proc.child.kill('SIGCONT');
+      all('SIGCONT');
       reject(new Error(`no publish caught before its job completed in ${tries} tries`));
     }, timeoutMs);
     sub.on('message', (_channel: string, op: string) => {
       if (busy || op !== 'xadd') return;
       busy = true;
       tries++;
-      proc.child.kill('SIGSTOP');
+      all('SIGSTOP');
       void (async () => {
         const [newest] = await rt.redis.xrevrange(rt.keys.events, '+', '-', 'COUNT', 1);
-        const eventId = parseEntry(newest![0], newest![1]).id;
-        if ((await rt.queues.publish.getJobState(eventId)) === 'active') {
-          proc.child.kill('SIGKILL');
+        const articleId = parseEntry(newest![0], newest![1]).article;
+        const job = await rt.queues.analyse.getJob(articleId);
+        const pid = Number(job?.processedBy?.split(':').pop());
+        const holder = procs.find((p) => p.child.pid === pid);
+        if (job && holder && (await job.getState()) === 'active') {
+          holder.child.kill('SIGKILL');
           finish();
-          resolve({ eventId, tries });
+          all('SIGCONT');
+          resolve({ articleId, killed: holder, tries });
         } else {
-          proc.child.kill('SIGCONT');
+          all('SIGCONT');
           busy = false;
         }
       })().catch((err: unknown) => {
         finish();
+        all('SIGCONT');
         reject(err instanceof Error ? err : new Error(String(err)));
       });
     });
@@ -109,33 +115,30 @@ describe('fault: worker processes', () => {
     const server = await privateRedis({ persist: false });
     cleanups.push(() => server.stop());
     const s = setup('kill', 50, server.url);
-    // Two analysers from the start (the survivor takes up what the killed one held); one publisher until it is killed.
+    // Two analysers from the start; the survivor takes up what the first killed one held.
     const analyse1 = s.start(['workers', '--only', 'analyse']);
     const analyse2 = s.start(['workers', '--only', 'analyse']);
-    const publish1 = s.start(['workers', '--only', 'publish']);
-    await Promise.all([analyse1, analyse2, publish1].map((p) => p.waitForLog((l) => l.msg === 'workers started')));
-    const afterPublish = killRightAfterPublish(s.rt, publish1, 60_000);
+    await Promise.all([analyse1, analyse2].map((p) => p.waitForLog((l) => l.msg === 'workers started')));
 
     const replay1 = s.start(['replay', s.files.dir]);
     expect((await replay1.exited).code).toBe(0);
 
-    // In the middle of analyse: some articles analysed, jobs running right now.
+    // In the middle of analyse: some articles done, jobs running right now.
     await analyse1.waitForLog(() => logCount(analyse1, 'job done', 'analyse') >= 6);
     const activeAtKill = (await s.rt.queues.analyse.getJobCounts('active')).active ?? 0;
     analyse1.child.kill('SIGKILL');
     await analyse1.exited;
 
-    // Right after a publish: the event is in the stream, its publish job still active.
-    const caught = await afterPublish;
-    await publish1.exited;
-    s.start(['workers', '--only', 'publish']);
+    // Right after a publish: the event is in the stream, its job still active.
+    const caught = await killRightAfterPublish(s.rt, [analyse2], 60_000);
+    await caught.killed.exited;
+    s.start(['workers', '--only', 'analyse']);
 
     await waitUntil('every article published', () => allPublished(s.rt, s.ids), 60_000);
     const afterFaults = await figures(s.rt.redis, s.rt.keys, s.ids);
-    const recoveredAnalyse = await recovered(s.rt, 'analyse');
-    const recoveredPublish = await recovered(s.rt, 'publish');
-    const rerun = await s.rt.queues.publish.getJob(caught.eventId);
-    printFigures('kill -9 analyse + publish', afterFaults, { analyseActiveAtKill: activeAtKill, recoveredAnalyse, recoveredPublish, publishTriesToHitWindow: caught.tries });
+    const recoveredJobs = await recovered(s.rt);
+    const rerun = await s.rt.queues.analyse.getJob(caught.articleId);
+    printFigures('kill -9 analyse mid-job + right after publish', afterFaults, { activeAtKill, recovered: recoveredJobs, triesToHitWindow: caught.tries });
 
     for (const round of [2, 3]) {
       const again = s.start(['replay', '--wait', '--timeout', '30s', s.files.dir]);
@@ -145,14 +148,16 @@ describe('fault: worker processes', () => {
     printFigures('after 3 replays', afterReplays);
 
     expect(activeAtKill).toBeGreaterThan(0);
-    // The jobs the killed analyser held were taken up again by the other one.
-    expect(recoveredAnalyse).toBeGreaterThan(0);
-    // The publish job caught between its XADD and its completion ran again and found its event already there.
+    // The jobs the killed analysers held were taken up again by another.
+    expect(recoveredJobs).toBeGreaterThan(1);
+    // The job caught between its XADD and its completion ran again and found its event already there.
     expect(rerun?.stalledCounter).toBeGreaterThan(0);
     expect(rerun?.returnvalue).toMatchObject({ added: false });
     expect(afterFaults).toMatchObject({ articles: 50, entries: 50, lost: 0, duplicated: 0, foreign: 0 });
     expect(afterReplays).toMatchObject({ articles: 50, entries: 50, lost: 0, duplicated: 0, foreign: 0 });
     expect(await s.rt.redis.xlen(s.rt.keys.dead)).toBe(0);
+    // Every text let go of once its event was published.
+    expect(await s.rt.redis.exists(...s.ids.map((id) => s.rt.keys.article(id)))).toBe(0);
   }, 90_000);
 
   it('SIGTERM: the worker finishes what it holds within its grace period, exits 0, and nothing is lost', async () => {
@@ -162,7 +167,7 @@ describe('fault: worker processes', () => {
     await w1.waitForLog((l) => l.msg === 'workers started');
     expect((await s.start(['replay', s.files.dir]).exited).code).toBe(0);
 
-    await w1.waitForLog(() => logCount(w1, 'job done', 'publish') >= 5);
+    await w1.waitForLog(() => logCount(w1, 'job done', 'analyse') >= 5);
     const t0 = Date.now();
     w1.child.kill('SIGTERM');
     const exit = await w1.exited;

@@ -6,7 +6,7 @@ import { loadNlp } from '../../runtime/nlp';
 import { analyse } from '../../stages/analyse';
 import type { EventLabel, EventRecord } from '../../types';
 import { usageError, type Command } from '../command';
-import { readArticles } from '../files';
+import { readArticleInputs, reportBadInputs } from '../files';
 import { runCorpusEval } from './eval-corpus';
 
 const DEFAULT_INPUTS = ['fixtures/articles', 'fixtures/passages'];
@@ -64,12 +64,14 @@ export const evalCommand: Command = {
     }
     const goldDir = parsed.values.gold ?? DEFAULT_GOLD;
     const inputs = parsed.positionals.length ? parsed.positionals : DEFAULT_INPUTS.filter((d) => existsSync(d));
-    const docs = await readArticles(inputs, ctx.stdin);
+    const read = await readArticleInputs(inputs, ctx.stdin);
+    const bad = reportBadInputs(read, ctx.stderr, 'eval');
+    const docs = read.flatMap((i) => (i.article ? [{ name: i.name, article: i.article }] : []));
     const { nlp, dictionaryVersion } = loadNlp(ctx.config);
     const scored: Scored[] = [];
     for (const { name, article } of docs) scored.push({ article: name, record: await analyse(article, { nlp, dictionaryVersion, novelty: noNovelty }) });
     const sections = [entitySection(scored, goldDir), await eventSection(scored, goldDir)].filter((s): s is Section => s !== null);
     ctx.stdout.write(`${sections.map((s) => s.lines.join('\n')).join('\n\n')}\n`);
-    return sections.every((s) => s.ok) ? 0 : 1;
+    return !bad && sections.every((s) => s.ok) ? 0 : 1;
   },
 };

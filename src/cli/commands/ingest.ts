@@ -59,7 +59,7 @@ export const ingestCommand: Command = {
         );
         const failed = out.failures.some((f) => !f.retried);
         if (!values.wait || enqueued.length === 0) return failed ? 1 : 0;
-        // Events need running analyse and publish workers (newsflow workers) on the same Redis and prefix.
+        // Events need running analyse workers (newsflow workers) on the same Redis and prefix.
         const outs = await waitForOutcomes(rt, enqueued, durationMs(values.timeout, '--timeout'));
         const published = outs.filter((o) => o?.status === 'published').length;
         const dead = outs.filter((o) => o?.status === 'dead').length;

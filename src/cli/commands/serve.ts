@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { requireRedis } from '../../redis/cluster';
 import { createRuntime } from '../../runtime/runtime';
-import { onShutdownSignal } from '../../runtime/workers';
+import { onShutdownSignal } from '../../runtime/signals';
 import { buildServer } from '../../serve/app';
 import { usageError, type Command } from '../command';
 

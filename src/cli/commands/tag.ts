@@ -3,12 +3,14 @@ import { MemoryNoveltyStore } from '../../label/index';
 import { loadNlp } from '../../runtime/nlp';
 import { analyse } from '../../stages/analyse';
 import { usageError, type Command } from '../command';
-import { readArticles } from '../files';
+import { readArticleInputs, reportBadInputs } from '../files';
 
 /**
  * `newsflow tag FILE… | -`: the analyse stage in-process, no Redis. One event
  * record per input as one JSON line, in input order. A file that cannot be
- * read or parsed is reported on stderr and the others still print.
+ * read, is not text, does not parse or is over NEWSFLOW_ARTICLE_MAX_CHARS is
+ * reported on stderr with its error and the others still print; the exit
+ * code is 1 if any was.
  */
 export const tagCommand: Command = {
   name: 'tag',
@@ -22,18 +24,18 @@ export const tagCommand: Command = {
     const novelty = new MemoryNoveltyStore(ctx.config.noveltyTtl);
     let failed = 0;
     for (const input of positionals) {
-      let docs;
-      try {
-        docs = await readArticles([input], ctx.stdin);
-      } catch (err) {
-        failed++;
-        ctx.stderr.write(`newsflow tag: ${input}: ${(err as Error).message}\n`);
-        continue;
-      }
-      for (const { article } of docs) {
-        const record = await analyse(article, { nlp, dictionaryVersion, novelty });
-        if (values['with-text']) record.article = { ...record.article, title: article.title, body: article.body };
-        ctx.stdout.write(`${JSON.stringify(record)}\n`);
+      for (const doc of await readArticleInputs([input], ctx.stdin)) {
+        if (doc.error) {
+          failed += reportBadInputs([doc], ctx.stderr, 'tag');
+          continue;
+        }
+        try {
+          const record = await analyse(doc.article, { nlp, dictionaryVersion, novelty, maxChars: ctx.config.articleMaxChars });
+          if (values['with-text']) record.article = { ...record.article, title: doc.article.title, body: doc.article.body };
+          ctx.stdout.write(`${JSON.stringify(record)}\n`);
+        } catch (err) {
+          failed += reportBadInputs([{ name: doc.name, error: err as Error }], ctx.stderr, 'tag');
+        }
       }
     }
     return failed ? 1 : 0;

@@ -9,7 +9,7 @@ import { addFeed, enqueuePages, listFeeds, redisSeenItems, removeFeed, scheduler
 import { redisValidatorCache } from '../../../src/redis/http-cache';
 import { enqueueArticles } from '../../../src/runtime/enqueue';
 import { createRuntime, type Runtime } from '../../../src/runtime/runtime';
-import { startWorkers } from '../../../src/runtime/workers';
+import { startQueueWorkers } from '../../../workers/index';
 import { articleIdForUrl } from '../../../src/ingest/url';
 import { startFixtureServer, type FixtureServer } from '../../helpers/http-server';
 import { dropPrefix, testConfig, testPrefix } from '../../helpers/redis';
@@ -114,7 +114,7 @@ describe('feeds that are not feeds', () => {
 describe('ingest workers', () => {
   it('run a feed job through ingest:feed and ingest:page into analyse', async () => {
     const { rt } = setup();
-    const group = await startWorkers(rt, ['ingest:feed', 'ingest:page']);
+    const group = await startQueueWorkers(rt, ['ingest:feed', 'ingest:page']);
     open.push({ rt, prefix: rt.keys.prefix, close: async () => void (await group.close(5000)) });
     await rt.queues['ingest:feed'].add('ingest:feed', { url: server.url('/feeds/rss-big5.xml'), name: 'allenxr' });
     const ids = ['/pages/p001-big5.html', '/pages/p003-mislabelled.html'].map(idOf);

@@ -55,7 +55,7 @@ beforeAll(async () => {
   await rt.redis.del(rt.keys.article(a.id), rt.keys.article(d.id));
   const port = await freePort();
   metricsUrl = `http://127.0.0.1:${port}`;
-  workers = newsflow(['workers', '--only', 'analyse,publish'], { ...env, LOG_LEVEL: 'info', NEWSFLOW_METRICS_PORT: String(port) });
+  workers = newsflow(['workers', '--only', 'analyse'], { ...env, LOG_LEVEL: 'info', NEWSFLOW_METRICS_PORT: String(port) });
   await workers.waitForLog((l) => l.msg === 'workers started');
   ({ app: serve } = await buildServer(rt));
   serveUrl = await serve.listen({ host: '127.0.0.1', port: 0 });
@@ -76,7 +76,7 @@ describe('status, dead letters and metrics, end to end', () => {
     expect(s.queues.find((q) => q.queue === 'analyse')).toMatchObject({ failed: 2, completed: 2, waiting: 0, workers: 1 });
     expect(s.dead).toMatchObject({ entries: 2, open: 2, retried: 0 });
     expect(s.stream).toMatchObject({ length: 2, entriesAdded: 2 });
-    expect(s.processes.filter((p) => p.live).map((p) => p.queues)).toEqual([['analyse', 'publish']]);
+    expect(s.processes.filter((p) => p.live).map((p) => p.queues)).toEqual([['analyse']]);
     const screen = (await cli(['status'])).stdout;
     expect(screen).toMatch(/dead letters\s+2 in .*\(2 open, 0 retried\)/);
     expect(screen).toMatch(/^analyse\s+0\s+0\s+0\s+2\s+2\s+1$/m);
@@ -87,7 +87,7 @@ describe('status, dead letters and metrics, end to end', () => {
     expect(entries.map((e) => e.article).sort()).toEqual([a.id, d.id].sort());
     for (const e of entries) expect(e).toMatchObject({ queue: 'analyse', code: 'E_BAD_INPUT', retried: false, publishedSince: false });
     expect(entries[0]!.reason).toMatch(/text not found/);
-    expect(await deadList('--queue', 'publish')).toEqual([]);
+    expect(await deadList('--queue', 'ingest:page')).toEqual([]);
   });
 
   it('the workers\' metrics port serves their counters, /healthz and /readyz', async () => {
@@ -95,7 +95,7 @@ describe('status, dead letters and metrics, end to end', () => {
     expect(series(m, 'newsflow_jobs_failed_total{queue="analyse",code="E_BAD_INPUT",final="true"}')).toBe(2);
     expect(series(m, 'newsflow_dead_letters_total{queue="analyse"}')).toBe(2);
     expect(series(m, 'newsflow_events_published_total')).toBe(2);
-    expect(series(m, 'newsflow_job_duration_seconds_count{queue="publish",status="completed"}')).toBe(2);
+    expect(series(m, 'newsflow_job_duration_seconds_count{queue="analyse",status="completed"}')).toBe(2);
     expect(m).toContain('process_resident_memory_bytes');
     expect((await fetch(`${metricsUrl}/healthz`)).status).toBe(200);
     expect((await fetch(`${metricsUrl}/readyz`)).status).toBe(200);
@@ -137,12 +137,12 @@ describe('status, dead letters and metrics, end to end', () => {
   it('newsflow serve\'s /metrics adds up the workers\' counters and moved as the articles flowed', async () => {
     await waitUntil('a report after the last run', async () => series(await text(`${serveUrl}/metrics`), 'newsflow_events_published_total') === 4, 10_000);
     const m = await text(`${serveUrl}/metrics`);
-    expect(series(m, 'newsflow_jobs_completed_total{queue="publish"}')).toBe(4);
+    expect(series(m, 'newsflow_jobs_completed_total{queue="analyse"}')).toBe(4);
     expect(series(m, 'newsflow_dead_letters_total{queue="analyse"}')).toBe(2);
     expect(series(m, 'newsflow_dead_letter_entries{state="open"}')).toBe(0);
     expect(series(m, 'newsflow_dead_letter_entries{state="retried"}')).toBe(2);
     expect(series(m, 'newsflow_workers_live{queue="analyse"}')).toBe(1);
     expect(series(m, 'newsflow_stream_length')).toBe(4);
-    expect((await fetch(`${serveUrl}/readyz?queues=analyse,publish`)).status).toBe(200);
+    expect((await fetch(`${serveUrl}/readyz?queues=analyse`)).status).toBe(200);
   });
 });

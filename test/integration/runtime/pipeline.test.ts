@@ -3,12 +3,15 @@ import { createLogger } from '../../../src/logger';
 import { recordFromFields } from '../../../src/redis/publish';
 import { enqueueArticles } from '../../../src/runtime/enqueue';
 import { createRuntime, type Runtime } from '../../../src/runtime/runtime';
-import { startWorkers, type WorkerGroup } from '../../../src/runtime/workers';
+import type { WorkerGroup } from '../../../src/runtime/workers';
 import { waitForOutcomes } from '../../../src/runtime/wait';
 import type { Article } from '../../../src/types';
 import { fixtureArticles } from '../../helpers/articles';
 import { assertValidEvent } from '../../helpers/schema';
 import { dropPrefix, testConfig, testPrefix } from '../../helpers/redis';
+import { startQueueWorkers } from '../../../workers/index';
+import { articleValue } from '../../../src/redis/articles';
+import { contentHash } from '../../../src/ids';
 
 const log = createLogger('silent');
 let open: Array<{ rt: Runtime; group: WorkerGroup; prefix: string }> = [];
@@ -16,7 +19,7 @@ let open: Array<{ rt: Runtime; group: WorkerGroup; prefix: string }> = [];
 async function pipeline(overrides: Record<string, string> = {}) {
   const prefix = testPrefix('pipe');
   const rt = createRuntime(testConfig(prefix, overrides), log);
-  const group = await startWorkers(rt, ['analyse', 'publish']);
+  const group = await startQueueWorkers(rt, ['analyse']);
   const p = { rt, group, prefix };
   open.push(p);
   return p;
@@ -44,6 +47,9 @@ describe('replaying fixtures through the real queues', () => {
     const records = entries.map(([, f]) => recordFromFields(f));
     expect(new Set(records.map((r) => r.article.id))).toEqual(new Set(articles.map((a) => a.id)));
     for (const r of records) assertValidEvent(r);
+    // One job per article, and each text let go of once its event is out.
+    expect(await rt.queues.analyse.getCompletedCount()).toBe(articles.length);
+    expect(await rt.redis.exists(...articles.map((a) => rt.keys.article(a.id)))).toBe(0);
 
     const second = await enqueueArticles(rt, articles);
     await waitForOutcomes(rt, second, 60_000);
@@ -52,21 +58,28 @@ describe('replaying fixtures through the real queues', () => {
     expect(await rt.redis.xlen(rt.keys.events)).toBe(articles.length);
   });
 
-  it('re-analysing and re-publishing the same article (a retry, a crash after publish) adds nothing', async () => {
+  it('a job that runs again after its event was published (a crash before it was marked done) adds nothing', async () => {
     const { rt } = await pipeline();
     const [a] = fixtureArticles();
     const [e] = await enqueueArticles(rt, [a!]);
     const [o] = await waitForOutcomes(rt, [e!], 60_000);
-    // As if the workers had died after XADD but before BullMQ recorded the
-    // jobs as done: the jobs run again from scratch.
-    await (await rt.queues.analyse.getJob(a!.id))?.remove();
-    await (await rt.queues.publish.getJob(o!.eventId!))?.remove();
-    const [again] = await enqueueArticles(rt, [a!]);
-    expect(again!.added).toBe(true);
-    await until(async () => (await rt.queues.publish.getJobState(o!.eventId!)) === 'completed');
-    const publishJob = await rt.queues.publish.getJob(o!.eventId!);
-    expect(publishJob!.returnvalue).toEqual({ streamId: o!.streamId, added: false });
+    expect(o?.status).toBe('published');
+    // A replay of a published article adds no job at all.
+    expect((await enqueueArticles(rt, [a!]))[0]!.added).toBe(false);
+    const rerun = async (withText: boolean) => {
+      await (await rt.queues.analyse.getJob(a!.id))?.remove();
+      if (withText) await rt.redis.set(rt.keys.article(a!.id), articleValue(a!, e!.contentHash), 'PX', 60_000);
+      const job = await rt.queues.analyse.add('analyse', { articleId: a!.id, contentHash: e!.contentHash }, { jobId: a!.id });
+      await until(async () => (await rt.queues.analyse.getJobState(job.id!)) === 'completed');
+      return (await rt.queues.analyse.getJob(job.id!))!.returnvalue;
+    };
+    // Text still there: analysed again, the script finds the event id published and only lets go of the text.
+    expect(await rerun(true)).toEqual({ eventId: o!.eventId, streamId: o!.streamId, added: false });
+    expect(await rt.redis.exists(rt.keys.article(a!.id))).toBe(0);
+    // Text gone (the publish deleted it): the outcome says what was published.
+    expect(await rerun(false)).toEqual({ eventId: o!.eventId, streamId: o!.streamId, added: false });
     expect(await rt.redis.xlen(rt.keys.events)).toBe(1);
+    expect(await rt.redis.xlen(rt.keys.dead)).toBe(0);
   });
 
   it('enqueues an article given twice in one call once', async () => {
@@ -101,17 +114,39 @@ describe('replaying fixtures through the real queues', () => {
   it('retries a failing job with backoff and dead-letters it after the configured attempts', async () => {
     const { rt } = await pipeline({ NEWSFLOW_ATTEMPTS: '3', NEWSFLOW_BACKOFF: '50ms' });
     // Make every publish fail with a retryable error: the stream key holds a
-    // string, so the script's XADD answers WRONGTYPE.
+    // string, so the script answers WRONGTYPE (before writing anything).
     await rt.redis.set(rt.keys.events, 'not a stream');
     const [a] = fixtureArticles();
     const [e] = await enqueueArticles(rt, [a!]);
     const [o] = await waitForOutcomes(rt, [e!], 60_000);
     expect(o?.status).toBe('dead');
-    expect(o?.stage).toBe('publish');
+    expect(o?.stage).toBe('analyse');
     const dead = await rt.redis.xrange(rt.keys.dead, '-', '+');
     const fields = Object.fromEntries(chunk(dead[0]![1]));
     expect(fields.attempts).toBe('3');
     expect(fields.reason).toMatch(/WRONGTYPE/);
+  });
+});
+
+describe('article size limit', () => {
+  it('dead-letters an article over NEWSFLOW_ARTICLE_MAX_CHARS with ArticleTooLargeError, and publishes the ones beside it', async () => {
+    const { rt } = await pipeline({ NEWSFLOW_ARTICLE_MAX_CHARS: '20000' });
+    const small = fixtureArticles().slice(0, 2);
+    const big: Article = { ...small[0]!, id: 'art_bigbigbigbigbigbig01', title: '大文章', body: small[0]!.body.repeat(8).slice(0, 25_000) };
+    const enq = await enqueueArticles(rt, [small[0]!, big, small[1]!]);
+    expect(enq[1]!.refused).toMatch(/25,003 characters.*limit is 20,000 \(NEWSFLOW_ARTICLE_MAX_CHARS\)/);
+    // Also when the text reaches the worker some other way: the stage refuses it there.
+    const big2: Article = { ...big, id: 'art_bigbigbigbigbigbig02' };
+    const hash2 = contentHash(big2.title, big2.body);
+    await rt.redis.set(rt.keys.article(big2.id), articleValue(big2, hash2), 'PX', 60_000);
+    await rt.queues.analyse.add('analyse', { articleId: big2.id, contentHash: hash2 }, { jobId: big2.id });
+    const outs = await waitForOutcomes(rt, [...enq, { articleId: big2.id, contentHash: hash2, added: true }], 60_000);
+    expect(outs.map((o) => o?.status)).toEqual(['published', 'dead', 'published', 'dead']);
+    expect(outs[1]?.code).toBe('E_ARTICLE_TOO_LARGE');
+    const dead = (await rt.redis.xrange(rt.keys.dead, '-', '+')).map(([, f]) => Object.fromEntries(chunk(f)));
+    expect(dead.map((d) => [d.article, d.error])).toEqual([[big.id, 'ArticleTooLargeError'], [big2.id, 'ArticleTooLargeError']]);
+    expect(await rt.redis.exists(rt.keys.article(big.id))).toBe(0); // refused texts are not stored
+    expect(await rt.redis.xlen(rt.keys.events)).toBe(2);
   });
 });
 

@@ -27,7 +27,7 @@ describe('SIGTERM in the middle of a replay', () => {
       procs.push(first);
       await first.waitForLog((l) => l.msg === 'workers started');
       // Mid-replay: a few articles done, most still waiting.
-      await first.waitForLog(() => first.logs.filter((l) => l.msg === 'job done' && l.queue === 'publish').length >= 5);
+      await first.waitForLog(() => first.logs.filter((l) => l.msg === 'job done' && l.queue === 'analyse').length >= 5);
       first.child.kill('SIGTERM');
       const exit = await first.exited;
       expect(exit.code).toBe(0);

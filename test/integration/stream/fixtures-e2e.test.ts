@@ -33,7 +33,7 @@ const run = (args: string[]) => {
 describe('the fixtures through the stream', () => {
   it('three replays, one entry per article; tail --ticker 2330 lists the TSMC events', async () => {
     const articles = fixtureArticles();
-    const workers = run(['workers', '--only', 'analyse,publish']);
+    const workers = run(['workers', '--only', 'analyse']);
     await workers.waitForLog((l) => l.msg === 'workers started');
     for (let i = 1; i <= 3; i++) expect((await run(['replay', '--wait', '--timeout', '60s', FIXTURE_DIR]).exited).code, `replay ${i}`).toBe(0);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleMeta, Entity, EntityKind, EventLabel, EventRecord, Market, Mention, MentionVia, Script } from '../../../src/types';
+import type { ArticleMeta, Entity, EntityKind, EventLabel, EventModality, EventRecord, Market, Mention, MentionVia, Script } from '../../../src/types';
 import { eventSchema, eventSchemaErrors } from '../../helpers/schema';
 import { foxconnPartnership, tsmcCapex } from './records';
 
@@ -18,7 +18,7 @@ const article: Presence<ArticleMeta & { body?: string }> = { id: 'required', url
 const entity: Presence<Entity> = { id: 'required', kind: 'required', name: 'required', ticker: 'optional', listings: 'optional', mentions: 'required', relevance: 'required', sentiment: 'required' };
 const ticker: Presence<NonNullable<Entity['ticker']>> = { code: 'required', market: 'required' };
 const mention: Presence<Mention> = { text: 'required', start: 'required', end: 'required', field: 'required', via: 'required', flag: 'optional' };
-const eventLabel: Presence<EventLabel> = { type: 'required', entities: 'required', polarity: 'required', confidence: 'required', evidence: 'required' };
+const eventLabel: Presence<EventLabel> = { type: 'required', entities: 'required', polarity: 'required', confidence: 'required', evidence: 'required', modality: 'optional', mentions: 'optional' };
 const evidence: Presence<EventLabel['evidence']> = { text: 'required', start: 'required', end: 'required', field: 'optional' };
 const sentiment: Presence<EventRecord['sentiment']> = { score: 'required', label: 'required' };
 const novelty: Presence<EventRecord['novelty']> = { duplicateOf: 'required', similar: 'required' };
@@ -31,6 +31,7 @@ const vias: Record<MentionVia, true> = { dictionary: true, 'inline-code': true, 
 const fields: Record<Mention['field'], true> = { title: true, body: true };
 const polarities: Record<EventLabel['polarity'], true> = { '-1': true, '0': true, '1': true };
 const labels: Record<EventRecord['sentiment']['label'], true> = { positive: true, negative: true, neutral: true };
+const modalities: Record<EventModality, true> = { reported: true, forecast: true, rumour: true };
 
 const root = eventSchema as JsonSchema;
 const defs = root.$defs!;
@@ -41,7 +42,7 @@ const nodes: Array<[string, Record<string, 'required' | 'optional'>, JsonSchema]
   ['entity.ticker', ticker, defs.entity!.properties!.ticker!],
   ['mention', mention, defs.mention!],
   ['eventLabel', eventLabel, defs.eventLabel!],
-  ['eventLabel.evidence', evidence, defs.eventLabel!.properties!.evidence!],
+  ['eventLabel.evidence', evidence, defs.evidence!],
   ['sentiment', sentiment, root.properties!.sentiment!],
   ['novelty', novelty, root.properties!.novelty!],
   ['versions', versions, root.properties!.versions!],
@@ -63,6 +64,9 @@ describe('event schema and EventRecord stay in step', () => {
     expect(sorted(defs.mention!.properties!.field!.enum!)).toEqual(sorted(Object.keys(fields)));
     expect(sorted(defs.eventLabel!.properties!.polarity!.enum!)).toEqual(sorted(Object.keys(polarities)));
     expect(sorted(root.properties!.sentiment!.properties!.label!.enum!)).toEqual(sorted(Object.keys(labels)));
+    expect(sorted(defs.eventLabel!.properties!.modality!.enum!)).toEqual(sorted(Object.keys(modalities)));
+    expect(defs.eventLabel!.properties!.mentions!.items!.$ref).toBe('#/$defs/evidence');
+    expect(defs.eventLabel!.properties!.evidence!.$ref).toBe('#/$defs/evidence');
   });
 });
 
@@ -90,5 +94,16 @@ describe('event schema validation', () => {
     const r = tsmcCapex();
     const bad = { ...r, entities: [{ ...r.entities[0]!, kind: 'fund' }] };
     expect(eventSchemaErrors(bad).some((e) => e.startsWith('/entities/0/kind'))).toBe(true);
+  });
+
+  it('accepts an event with its modality and the sentences that retell it, and rejects an unknown modality', () => {
+    const r = tsmcCapex();
+    const ev = r.events[0]!;
+    const told = { ...r, events: [{ ...ev, modality: 'forecast', mentions: [{ ...ev.evidence }] }] };
+    expect(eventSchemaErrors(told)).toEqual([]);
+    const bad = { ...r, events: [{ ...ev, modality: 'hinted' }] };
+    expect(eventSchemaErrors(bad).some((e) => e.startsWith('/events/0/modality'))).toBe(true);
+    const badMention = { ...r, events: [{ ...ev, mentions: [{ text: 'x' }] }] };
+    expect(eventSchemaErrors(badMention).some((e) => e.startsWith('/events/0/mentions/0'))).toBe(true);
   });
 });

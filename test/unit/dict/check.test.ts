@@ -26,6 +26,15 @@ describe('dict check', () => {
     expect(r.entries).toBeGreaterThan(250);
   });
 
+  it('refuses a 1 MB alias with a named limit (issue 17), naming file and line', () => {
+    const dir = dictDir({ 'a.jsonl': [ok({ id: 'org:x', kind: 'org', name: '某機構', aliases: ['短名', '長'.repeat(1 << 20)] })] });
+    const { problems } = checkDictionary([dir]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: join(dir, 'a.jsonl'), line: 1, severity: 'error' });
+    expect(problems[0]?.message).toContain('alias #2 is 1,048,576 characters long; the limit is 100 (MAX_NAME_CHARS)');
+    expect(() => loadDictionary([dir])).toThrow(DictionaryError);
+  });
+
   it('names file and line of a duplicate id', () => {
     const dir = dictDir({
       'a.jsonl': ['// comment', ok({ id: 'TW:2330', name: '台積電', ticker: { code: '2330', market: 'TWSE' } })],

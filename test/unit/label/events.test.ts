@@ -27,6 +27,13 @@ describe('trigger families', () => {
     ['management_change', '鴻海執行長請辭，由副總接任。', 'TW:2317', 0],
     ['legal', 'AMD遭專利訴訟，求償10億美元。', 'US:AMD', -1],
     ['supply_pricing', '記憶體缺貨，台積電通知客戶漲價。', 'TW:2330', 1],
+    ['stake_change', '鴻海大股東申報轉讓持股5000張。', 'TW:2317', -1],
+    ['stake_change', '台积电控股股东宣布增持公司股份1亿元。', 'TW:2330', 1],
+    ['buyback', '台積電董事會通過買回庫藏股1萬張。', 'TW:2330', 1],
+    ['buyback', '鸿海公告回购股份3亿元。', 'TW:2317', 1],
+    ['offering', '鴻海旗下子公司遞表申請在港股上市。', 'TW:2317', 0],
+    ['offering', '台积电拟定增募资100亿元。', 'TW:2330', 0],
+    ['credit_rating', '惠譽將台積電信用評等調升至AA。', 'TW:2330', 1],
   ];
   it.each(cases)('%s: %s', (type, text, entity, polarity) => {
     const ev = events(text).find((e) => e.type === type);

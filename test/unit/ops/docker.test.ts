@@ -48,6 +48,11 @@ describe('Docker setup', () => {
     for (const name of ['serve', 'demo', 'cli']) expect(services[name], name).toMatchObject({ image, pull_policy: 'never' });
   });
 
+  it('starts node itself, in exec form, so SIGTERM reaches the worker without a wrapper (issue 17: npm does not pass it on)', () => {
+    expect(dockerfile).toMatch(/^CMD \["node", "bin\/newsflow\.mjs", "workers"\]$/m);
+    for (const name of ['workers', 'serve', 'demo']) expect(services[name]!.command![0], name).toBe('node');
+  });
+
   it('has healthchecks: Redis by PING, workers and serve by /healthz', () => {
     expect(services.redis!.healthcheck!.test.join(' ')).toContain('redis-cli ping');
     expect(services.workers!.environment!.NEWSFLOW_METRICS_PORT).toBe('9464');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { disposition, HttpStatusError, RateLimitedError, ConfigError, UpstreamError } from '../../../src/errors';
 import { keys } from '../../../src/keys';
-import { backoffDelay } from '../../../src/runtime/worker';
+import { backoffDelay, oomDelay } from '../../../src/runtime/worker';
+import { isOutOfMemory } from '../../../src/redis/oom';
 import { fit } from '../../../src/cli/table';
 
 describe('retry policy', () => {
@@ -35,5 +36,16 @@ describe('table cells', () => {
   it('counts CJK characters as two columns when cutting', () => {
     expect(fit('台積電法說會', 7)).toBe('台積電…');
     expect(fit('ab', 4)).toBe('ab  ');
+  });
+});
+
+describe('delay after an OOM reply', () => {
+  it('doubles with each refusal in a row (runs started but not counted) and stops growing at 30 s', () => {
+    const job = (started: number, made: number) => ({ attemptsStarted: started, attemptsMade: made });
+    expect([1, 2, 3, 4].map((n) => oomDelay(1000, job(n, 0)))).toEqual([1000, 2000, 4000, 8000]);
+    expect(oomDelay(1000, job(3, 2))).toBe(1000); // two real failures before: the first refusal
+    expect(oomDelay(1000, job(40, 0))).toBe(30_000);
+    expect(isOutOfMemory(Object.assign(new Error("OOM command not allowed when used memory > 'maxmemory'."), { name: 'ReplyError' }))).toBe(true);
+    expect(isOutOfMemory(new Error('WRONGTYPE Operation against a key holding the wrong kind of value'))).toBe(false);
   });
 });

@@ -34,6 +34,29 @@ describe('config', () => {
     expect(msg).toContain('duration');
   });
 
+  it('rejects a zero or negative retention, TTL or lock, naming the variable (issue 17)', () => {
+    for (const [env, value] of [['NEWSFLOW_RETENTION', '0'], ['NEWSFLOW_RETENTION', '-1d'], ['NEWSFLOW_ARTICLE_TTL', '0s'], ['NEWSFLOW_LOCK_DURATION', '0'], ['NEWSFLOW_NOVELTY_TTL', '0ms']] as const) {
+      expect(() => loadConfig({ [env]: value }), `${env}=${value}`).toThrow(new RegExp(`${env}="${value}"`));
+    }
+    expect(loadConfig({ NEWSFLOW_RETENTION: '1s' }).retention).toBe(1000);
+  });
+
+  it('rejects bad CIDRs and addresses in NEWSFLOW_FETCH_ALLOW at start, naming the entry', () => {
+    for (const bad of ['10.0.0.0/33', '999.1.1.1/99', '999.1.1.1', 'fd00::/129', '::zz', 'a b.corp', '10.0.0.0/']) {
+      let msg = '';
+      try {
+        loadConfig({ NEWSFLOW_FETCH_ALLOW: `feeds.corp, ${bad}` });
+      } catch (e) {
+        msg = (e as Error).message;
+      }
+      expect(msg, bad).toContain('NEWSFLOW_FETCH_ALLOW');
+      expect(msg, bad).toContain(`"${bad}"`);
+      expect(msg, bad).not.toContain('\n');
+    }
+    const ok = loadConfig({ NEWSFLOW_FETCH_ALLOW: 'feeds.corp, *.corp, 127.0.0.1, 10.0.0.0/8, [fd00::1], fd00::/8, 新聞.台灣' });
+    expect(ok.fetchAllow).toHaveLength(7);
+  });
+
   it('rejects a prefix that would break key names', () => {
     expect(() => loadConfig({ NEWSFLOW_PREFIX: 'a b' })).toThrow(/NEWSFLOW_PREFIX/);
   });

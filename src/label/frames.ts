@@ -1,0 +1,48 @@
+import type { Hit } from './lexicon';
+import type { Clause, SentenceView } from './views';
+
+/**
+ * Frames around a word that say it reports no fact of its own: the word is
+ * part of a name the tagger did not know, it names a cause given for
+ * another fact, a benchmark compared against, a risk, or a time before
+ * something (docs/labels.md, "Rules").
+ */
+
+// A trigger inside a name the tagger did not know: 全球半導體聯盟（GSA）,
+// …合作協會, …聯盟主席. What follows the word shows the name.
+const NAME_AFTER = /^(?:[（(][A-Za-z]{2,}[）)]|協會|协会|學會|学会|基金會|基金会|委員會|委员会|研究院|大學|大学|組織|组织|主席|會長|会长|理事長|理事长|秘書長|秘书长|成員|成员|會員|会员)/;
+export function inName(v: SentenceView, h: Hit): boolean {
+  return NAME_AFTER.test(v.source.slice(h.end, h.end + 6));
+}
+
+// A cause named to explain another fact is no fact of its own (corpus
+// GUIDE.md: a background cause is at most optional): 受光學零組件供給吃緊影響,
+// 受惠於ＡＩ晶片客戶訂單湧入，….
+const CAUSE_SPAN = /受到?[^，,。；;]{1,30}?(?:影響|影响|衝擊|冲击|拖累|帶動|带动|推動|推动|波及|打擊|打击|激勵|激励)|(?:因|由於|由于)[^，,。；;]{1,30}?(?:等原因|等因素|所致)/g;
+const CAUSE_CLAUSE = /^[\s「『“"]*(?:受惠於|受惠于|受惠|得益於|得益于|受益於|受益于|在[^，,]{1,20}(?:帶動|带动|推動|推动)下)/;
+// A clause that sets up a comparison (相對今年5月上市的…寧德時代，…) names a
+// benchmark, not the fact.
+const COMPARE_CLAUSE = /^[\s「『“"]*(?:相對於|相对于|相對|相对|相比|相較於|相较于|相較|相较|對比|对比|比起|較之|较之)/;
+// A word followed by these names a risk or a time before it, not a fact:
+// 監管風險, 公布業績前.
+const NOT_YET_AFTER = /^(?:風險|风险|疑慮|疑虑|隱憂|隐忧|陰霾|阴霾|之前|前[^0-9０-９一二三四五六七八九十兩两]|前$)/;
+
+/** The spans of clause `ci` that only give a cause or a benchmark. */
+export function causes(v: SentenceView, ci: number): Array<[number, number]> {
+  const c = v.clauses[ci]!;
+  const text = v.source.slice(c.start, c.end);
+  if (ci < v.clauses.length - 1 && (CAUSE_CLAUSE.test(text) || COMPARE_CLAUSE.test(text))) return [[c.start, c.end]];
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(CAUSE_SPAN)) out.push([c.start + m.index, c.start + m.index + m[0].length]);
+  return out;
+}
+
+// A metric taken as the base of a share (分配金額不少於淨利潤的75%) is a
+// reference, not a result reported.
+const SHARE_OF = /^的?\s*[0-9０-９.]+\s*[%％]/;
+
+/** True when what follows `h` makes it a risk, a time before it or the base of a share (監管風險, 公布業績前, 淨利潤的75%). */
+export function notYet(v: SentenceView, c: Clause, h: Hit): boolean {
+  const after = v.source.slice(h.end, Math.min(c.end, h.end + 12));
+  return NOT_YET_AFTER.test(after) || (h.entry.trigger?.type === 'earnings' && SHARE_OF.test(after));
+}
