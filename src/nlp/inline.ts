@@ -167,7 +167,7 @@ function hanNameBefore(ctx: InlineContext, end: number, strict: boolean, year: b
     if (sp[2 * mid + 1]! > coreEnd) hi = mid - 1;
     else lo = mid + 1;
   }
-  let k = hi;
+  const k = hi;
   if (k < 0 || sp[2 * k + 1] !== coreEnd) return null;
   let start = sp[2 * k]!;
   if (coreEnd - start === 1 && NOT_A_NAME_ALONE.has(ctx.key[coreEnd - 1]!)) return null;

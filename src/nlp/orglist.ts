@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { DictEntry, Dictionary } from '../dict/types';
 import { WordListError } from '../errors';
 import type { Script } from '../types';
 import { type AliasHit, type AliasIndex, buildAliasIndex } from './aliases';
 import { matchKey } from './fold';
+import { readDataFile } from './lists';
 import { normalise } from './normalise';
 
 /**
@@ -79,13 +78,7 @@ let cached: OrgList | null = null;
 /** The shipped list, parsed on first use. */
 export function orgList(): OrgList {
   if (!cached) {
-    const file = fileURLToPath(FILE);
-    let text: string;
-    try {
-      text = readFileSync(FILE, 'utf8');
-    } catch (err) {
-      throw new WordListError(file, 0, `cannot read: ${(err as Error).message}`);
-    }
+    const { file, text } = readDataFile(FILE);
     cached = parseOrgList(text, file);
   }
   return cached;
