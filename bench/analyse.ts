@@ -3,8 +3,8 @@ import { dict as jiebaDict } from '@node-rs/jieba/dict';
 import { loadDictionary, SHIPPED_DICT_DIR } from '../src/dict/load';
 import { noNovelty } from '../src/label/index';
 import { buildAliasIndex } from '../src/nlp/aliases';
-import { foldScript } from '../src/nlp/fold';
-import { normalise } from '../src/nlp/normalise';
+import { foldScript } from '../src/text/fold';
+import { normalise } from '../src/text/normalise';
 import { createSegmenter } from '../src/nlp/segment';
 import { loadNlp } from '../src/runtime/nlp';
 import { analyse } from '../src/stages/analyse';
@@ -54,7 +54,7 @@ export async function benchAnalyse(corpus: Article[], rounds = 6): Promise<Analy
 
   const plain = Jieba.withDict(jiebaDict);
   // The same words createNlp gives its segmenter (loadNlp's instance is private to it).
-  const tagger = createSegmenter(buildAliasIndex(loadDictionary([SHIPPED_DICT_DIR])).forms().map((word) => ({ word })));
+  const tagger = createSegmenter(buildAliasIndex(loadDictionary([SHIPPED_DICT_DIR])).segmenterWords());
   const folded = corpus.map((a) => [foldScript(normalise(a.title).text), foldScript(normalise(a.body).text)] as const);
   const deps = { nlp, dictionaryVersion, novelty: noNovelty };
 

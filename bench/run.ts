@@ -10,11 +10,13 @@ import { loadDictionary, SHIPPED_DICT_DIR } from '../src/dict/load';
 import { noNovelty } from '../src/label/index';
 import { createLogger } from '../src/logger';
 import { loadNlp } from '../src/runtime/nlp';
-import { createRuntime } from '../src/runtime/runtime';
+import { createRuntime, defaultJobOptions } from '../src/runtime/runtime';
 import { analyse } from '../src/stages/analyse';
 import { benchAnalyse } from './analyse';
 import { flashItems, fullArticleCount, fullArticles, textSize } from './corpus';
-import { loadInChild, syntheticDictDirs } from './dictionary';
+import { bareBullmq, type Bare } from './bare';
+import { coldTag } from './cold';
+import { compileThenLoad, syntheticDictDirs } from './dictionary';
 import { clearBacklog, fixedRate, saturation, type FixedRate, type Saturation } from './e2e';
 import { dropPrefix, killAll, rssOf, sleep, startWorkerProc, stopWorkerProc, type WorkerProc } from './procs';
 import { profile } from './profile';
@@ -83,6 +85,11 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+/** The environment of a child process: this one's, with logs off and the bench's Redis. */
+function childEnvFor(): NodeJS.ProcessEnv {
+  return { ...process.env, LOG_LEVEL: 'silent', REDIS_URL: config.redisUrl };
+}
+
 /** Start `count` worker processes on a fresh prefix; measure load time and RSS. */
 async function workers(name: string, count: number, extraEnv: Record<string, string> = {}) {
   const prefix = `bench-${runId}-${name}`;
@@ -133,11 +140,20 @@ async function main(): Promise<Results> {
 
   say('dictionary load (fresh processes)');
   const synthDirs = syntheticDictDirs(join(tmp, 'dict50k'), 50_000);
-  const shipped = loadInChild([SHIPPED_DICT_DIR]);
-  const synthetic50k = loadInChild(synthDirs);
+  const shipped = compileThenLoad([SHIPPED_DICT_DIR]);
+  const synthetic50k = compileThenLoad(synthDirs);
   const synthetic50kProfile = await profile(async () => {
     loadDictionary(synthDirs);
   }, 15, 'loadDictionary [src/dict/load.ts]');
+
+  say('cold newsflow tag of one article (3 fresh processes)');
+  const cold = coldTag(childEnvFor());
+
+  say(`bare BullMQ, one queue, ${nWorkers} worker processes`);
+  const barePrefix = `bench-${runId}-bare`;
+  prefixes.push(barePrefix);
+  const bare: Bare = await bareBullmq(config.redisUrl, barePrefix, nWorkers, config.concurrencyAnalyse, num('flash'), within(60_000, 150_000), defaultJobOptions(config));
+  say(`${bare.jobsPerSec} jobs/s (${bare.completed}/${bare.jobs})`);
 
   say(`end to end: ${nWorkers} worker processes`);
   const flash = flashItems(num('flash'), `快訊${runId}`);
@@ -186,8 +202,10 @@ async function main(): Promise<Results> {
   const partial: Omit<Results, 'targets'> = {
     generatedAt: new Date().toISOString(),
     durationSec: Math.round((Date.now() - started) / 1000),
-    machine,
+    machine: { ...machine, loadAvgAtEnd: loadavg().map((x) => Math.round(x * 10) / 10) },
     setup: { workerProcesses: nWorkers, concurrencyAnalyse: config.concurrencyAnalyse, logLevel: 'info' },
+    coldTag: cold,
+    bare,
     analyse: analyseResult,
     analyseProfile: { articles: profArticles.length, ...analyseProfile },
     dictionary: { shipped, synthetic50k, synthetic50kProfile },

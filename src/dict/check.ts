@@ -58,7 +58,9 @@ function duplicates(layer: LocatedEntry[]): CheckProblem[] {
     if (prev) {
       if (isImported(prev) || isImported(le)) {
         const winner = isImported(prev) && !isImported(le) ? le : prev;
-        out.push({ file: le.file, line: le.line, severity: 'warning', message: `"${le.entry.id}" is also defined at ${at(prev)}; ${at(winner)} wins` });
+        // A hand-written entry over an imported one is how listings are
+        // corrected (companies-tw-names.jsonl over listing-twse.jsonl): not a problem.
+        if (isImported(prev) && isImported(le)) out.push({ file: le.file, line: le.line, severity: 'warning', message: `"${le.entry.id}" is also defined at ${at(prev)}; ${at(winner)} wins` });
         if (winner === le) ids.set(le.entry.id, le);
       } else {
         out.push({ file: le.file, line: le.line, severity: 'error', message: `duplicate id "${le.entry.id}" (first defined at ${at(prev)})` });

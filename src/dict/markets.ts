@@ -18,13 +18,14 @@ interface MarketInfo {
 }
 
 // Taiwan: 4-digit shares (a trailing letter for preferred shares, e.g. 2881A),
-// ETFs 00xx to 00xxxx with an optional letter (00679B, 00632R).
-const TAIWAN = /^(?:[1-9]\d{3}[A-Z]?|00\d{2,4}[A-Z]?)$/;
+// ETFs 00xx to 00xxxx with an optional letter (00679B, 00632R), and the
+// six-digit Taiwan depositary receipts 91xxxx (910322 康師傅-DR).
+const TAIWAN = /^(?:[1-9]\d{3}[A-Z]?|00\d{2,4}[A-Z]?|91\d{4})$/;
 const US = /^[A-Z]{1,5}(?:[.-][A-Z]{1,2})?$/;
 
 const INFO: Record<Market, MarketInfo> = {
-  TWSE: { idPrefix: 'TW', suffix: 'TW', shape: TAIWAN, shapeText: '4 digits (optional letter) or an 00-prefixed ETF code' },
-  TPEx: { idPrefix: 'TW', suffix: 'TWO', shape: TAIWAN, shapeText: '4 digits (optional letter) or an 00-prefixed ETF code' },
+  TWSE: { idPrefix: 'TW', suffix: 'TW', shape: TAIWAN, shapeText: '4 digits (optional letter), an 00-prefixed ETF code or a 91xxxx TDR' },
+  TPEx: { idPrefix: 'TW', suffix: 'TWO', shape: TAIWAN, shapeText: '4 digits (optional letter), an 00-prefixed ETF code or a 91xxxx TDR' },
   SSE: { idPrefix: 'CN', suffix: 'SH', shape: /^[569]\d{5}$/, shapeText: '6 digits starting 5, 6 or 9' },
   SZSE: { idPrefix: 'CN', suffix: 'SZ', shape: /^(?:[0-3]\d{5}|1[5-8]\d{4})$/, shapeText: '6 digits starting 0-3 or 15-18' },
   BSE: { idPrefix: 'CN', suffix: 'BJ', shape: /^(?:[48]\d{5}|92\d{4})$/, shapeText: '6 digits starting 4, 8 or 92' },

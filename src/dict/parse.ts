@@ -64,15 +64,29 @@ export function dictFiles(dir: string): string[] {
   return names.filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(dir, f));
 }
 
-/** Read and parse every dictionary file of `dir`. */
-export function parseDictDir(dir: string): ParsedFile[] {
+/** The bytes of every dictionary file of `dir`, in load order (enough to hash them). */
+export function readDictBytes(dir: string): Array<{ file: string; bytes: Buffer }> {
   return dictFiles(dir).map((file) => {
-    let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      return { file, bytes: readFileSync(file) };
     } catch (err) {
       throw new DictionaryError(`cannot read: ${(err as Error).message}`, file);
     }
-    return parseDictText(text, file);
   });
+}
+
+/** The text of every dictionary file of `dir`, in load order. */
+export function readDictDir(dir: string): Array<{ file: string; text: string }> {
+  return dictFiles(dir).map((file) => {
+    try {
+      return { file, text: readFileSync(file, 'utf8') };
+    } catch (err) {
+      throw new DictionaryError(`cannot read: ${(err as Error).message}`, file);
+    }
+  });
+}
+
+/** Read and parse every dictionary file of `dir`. */
+export function parseDictDir(dir: string): ParsedFile[] {
+  return readDictDir(dir).map(({ file, text }) => parseDictText(text, file));
 }

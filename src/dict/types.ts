@@ -1,4 +1,5 @@
 import type { EntityKind, Ticker } from '../types';
+import type { CompiledAliasIndex } from './compile';
 
 /**
  * One dictionary entry, as stored (one JSON object per line in `dict/*.jsonl`)
@@ -53,6 +54,6 @@ export interface Dictionary {
    * ids it names: what a segmenter's user dictionary needs.
    */
   forms?: ReadonlyMap<string, readonly string[]>;
-  /** Where each loaded entry was read from, for error messages and `dict check`. */
-  locations?: ReadonlyMap<string, { file: string; line: number }>;
+  /** The alias index compiled with the dictionary (src/dict/compile.ts), for the tagger. */
+  compiled?: CompiledAliasIndex;
 }

@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { readWordList } from '../text/lists';
 
 /** The charsets we decode, by the iconv-lite name used for them. */
 export type Charset = 'utf-8' | 'gb18030' | 'big5hkscs' | 'utf-16le' | 'utf-16be' | string;
@@ -92,9 +93,7 @@ const hasHighBytes = (bytes: Uint8Array) => bytes.some((b) => b >= 0x80);
  * the wrong double-byte charset turns into rare characters and U+FFFD, so
  * the right charset is the one whose decoding hits this set most.
  */
-const COMMON = new Set(
-  '的一是在不了有和人這这中大為为上個个國国我以要他時时來来用們们生到作地於于出就分對对成會会可主發发年動动同工也能下過过子說说產产種种面而方後后多定行學学法所民得經经十三之進进著着等部度家電电力裡里如水化高自二理起小物現现實实加量都兩两體体制機机當当使點点從从業业本去把性好應应開开它合還还因由其些然前外天政四日那社事平形相全表間间樣样與与關关各重新線线內内數数正心反你明看原又利比或但質质氣气第向道此變变條条只沒没結结解問问意建月公無无系很情者最立代想已通並并提直題题程展五果料象員员位入常文總总次品式活設设及管特件長长求老頭头基資资邊边流路級级少圖图山統统接知較较將将組组見见計计別别手期根論论運运指幾几九區区強强放決决西被做必先回則则任取據据處处南給给色光門门即保治北造百規规熱热領领七海口東东導导器壓压世金增爭争濟济油思術术極极交受聯联認认六共權权收證证改清美再採采轉转更單单風风切打白教速花帶带安場场身車车例真務务具萬万每目至達达走積积示議议聲声報报完類类八離离華华名確确才科張张信馬马節节話话整空元今集傳传土許许步群廣广石記记需段研界林且究觀观越影算低持音眾众書书容須须際际商非驗验連连斷断深難难近千委素技備备半辦办省列響响約约支般史感便團团往歷历市克何除消構构府稱称太準准精值號号率維维選选標标存候快效院查型眼王按格易置派層层片始卻却專专狀状育廠厂京識识適适屬属包火住調调滿满局照參参紅红引該该價价嚴严股億亿美元投資资營营收漲涨跌晶片台積积電鴻鸿海輝辉達达',
-);
+const COMMON = new Set(readWordList(new URL('./data/common-chars.txt', import.meta.url)).join(''));
 
 /** Common characters and all CJK characters of a text: real Chinese has a high share of common ones. */
 function commonness(text: string): { common: number; cjk: number } {

@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { idf as jiebaIdf } from '@node-rs/jieba/dict';
-import * as OpenCC from 'opencc-js';
 import type { FieldText, Tagged } from '../nlp/types';
+import { foldScript } from '../text/fold';
+import { isHanUnit } from '../text/han';
+import { type IdfTable, jiebaIdfTable } from './idf';
 import { MEDIA } from './media';
 
 /** How many keywords an article gets. */
 export const KEYWORD_COUNT = 10;
 
 interface Background {
-  idf: Map<string, number>;
+  idf: IdfTable;
   /** IDF for words the table does not know (the table's median, as jieba does). */
   unknown: number;
   stop: Set<string>;
@@ -24,34 +25,10 @@ let shared: Background | undefined;
  */
 export function background(): Background {
   if (shared) return shared;
-  const idf = new Map<string, number>();
-  const values: number[] = [];
-  for (const line of new TextDecoder().decode(jiebaIdf).split('\n')) {
-    const sp = line.lastIndexOf(' ');
-    if (sp <= 0) continue;
-    const v = Number(line.slice(sp + 1));
-    if (!Number.isFinite(v)) continue;
-    idf.set(line.slice(0, sp), v);
-    values.push(v);
-  }
-  values.sort((a, b) => a - b);
-  const convert = OpenCC.Converter({ from: 'tw', to: 'cn' });
-  // Character by character, cached: the lookup only needs the characters
-  // folded to Simplified, and a phrase-aware conversion per token is slow.
-  const chars = new Map<number, string>();
-  const toHans = (s: string): string => {
-    let out = '';
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      let h = chars.get(c);
-      if (h === undefined) {
-        h = convert(s[i]!);
-        chars.set(c, h);
-      }
-      out += h;
-    }
-    return out;
-  };
+  const idf = jiebaIdfTable();
+  // The lookup only needs the characters folded to Simplified
+  // (src/text/fold.ts), not a phrase-aware conversion per token.
+  const toHans = foldScript;
   const stop = new Set<string>();
   for (const raw of readFileSync(new URL('./data/stopwords.txt', import.meta.url), 'utf8').split('\n')) {
     const w = raw.trim();
@@ -59,11 +36,11 @@ export function background(): Background {
     stop.add(w);
     stop.add(toHans(w));
   }
-  shared = { idf, unknown: values[Math.floor(values.length / 2)] ?? 10, stop, toHans };
+  shared = { idf, unknown: idf.median, stop, toHans };
   return shared;
 }
 
-const isCjk = (c: number) => c >= 0x3400 && c <= 0x9fff;
+const isCjk = isHanUnit;
 const isDigit = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 const isLatin = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import * as OpenCC from 'opencc-js';
 import { FatalError } from '../errors';
+import { foldScript, foldWidth, foldWidthCase } from '../text/fold';
+import { Trie, TrieBuilder } from '../text/trie';
 import { isEventType, type EventType } from './taxonomy';
 
 /** What an event trigger word means (one line of data/events.tsv). */
@@ -67,11 +68,6 @@ export interface LexEntry {
   modal?: Modal;
 }
 
-interface Node {
-  next: Map<number, Node>;
-  entry?: LexEntry;
-}
-
 /** A lexicon word found in a text, with UTF-16 offsets into that text. */
 export interface Hit {
   entry: LexEntry;
@@ -86,55 +82,37 @@ export class LexiconError extends FatalError {
   }
 }
 
-/**
- * Full-width ASCII to ASCII and A-Z to a-z, one UTF-16 unit to one, so that
- * offsets found in the folded form are offsets into the original.
- */
-export function foldCode(c: number): number {
-  if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
-  if (c >= 65 && c <= 90) c += 32;
-  return c;
-}
+/** Full-width ASCII to ASCII and A-Z to a-z for one unit (src/text/fold.ts). */
+export const foldCode = foldWidthCase;
 
 /** The folded form of a word, as stored in the trie. */
-export function fold(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += String.fromCharCode(foldCode(s.charCodeAt(i)));
-  return out;
-}
+export const fold = foldWidth;
 
-/** All lexicons of the label stage in one character trie, built once per process. */
+/**
+ * All lexicons of the label stage in one character trie (typed-array
+ * transitions, src/text/trie.ts), built once per process.
+ */
 export class Lexicon {
-  private readonly root: Node = { next: new Map() };
-  // Most positions start no word; a flat table answers that faster than the
-  // root's Map.
-  private readonly starts = new Uint8Array(0x10000);
+  private readonly trie: Trie;
+  /** Node → the entry ending there. */
+  private readonly entryAt: Array<LexEntry | undefined>;
   readonly size: number;
 
   constructor(entries: Iterable<LexEntry>) {
+    const b = new TrieBuilder();
+    const at = new Map<number, LexEntry>();
     let n = 0;
     for (const e of entries) {
-      this.add(e);
+      const node = b.add(fold(e.word));
+      const prev = at.get(node);
+      // Two lines for one word merge their roles; the later line wins per role.
+      at.set(node, { ...prev, ...e, word: prev?.word ?? e.word });
       n++;
     }
+    this.trie = new Trie(b.tables());
+    this.entryAt = new Array<LexEntry | undefined>(this.trie.nodes);
+    for (const [node, e] of at) this.entryAt[node] = e;
     this.size = n;
-  }
-
-  private add(e: LexEntry): void {
-    const w = fold(e.word);
-    this.starts[w.charCodeAt(0)] = 1;
-    let node = this.root;
-    for (let i = 0; i < w.length; i++) {
-      const c = w.charCodeAt(i);
-      let nx = node.next.get(c);
-      if (!nx) {
-        nx = { next: new Map() };
-        node.next.set(c, nx);
-      }
-      node = nx;
-    }
-    // Two lines for one word merge their roles; the later line wins per role.
-    node.entry = { ...node.entry, ...e, word: node.entry?.word ?? e.word };
   }
 
   /**
@@ -144,19 +122,22 @@ export class Lexicon {
    */
   scan(text: string, from = 0, to = text.length): Hit[] {
     const hits: Hit[] = [];
+    const starts = this.trie.starts;
     let i = from;
     while (i < to) {
-      if (!this.starts[foldCode(text.charCodeAt(i))]) {
+      if (!starts[foldCode(text.charCodeAt(i))]) {
         i++;
         continue;
       }
-      let node: Node | undefined = this.root;
+      let node = 0;
       let best: LexEntry | undefined;
       let bestEnd = i;
-      for (let j = i; j < to && node; j++) {
-        node = node.next.get(foldCode(text.charCodeAt(j)));
-        if (node?.entry) {
-          best = node.entry;
+      for (let j = i; j < to; j++) {
+        node = this.trie.child(node, foldCode(text.charCodeAt(j)));
+        if (node === 0) break;
+        const e = this.entryAt[node];
+        if (e) {
+          best = e;
           bestEnd = j + 1;
         }
       }
@@ -190,9 +171,13 @@ function num(s: string, name: string, line: number, min: number, max: number): n
   return n;
 }
 
-/** Read the shipped data files; each word also under its Simplified spelling. */
+/**
+ * Read the shipped data files; each word also under its Simplified spelling
+ * (folded character by character, src/text/fold.ts; where a phrase is
+ * spelled otherwise in Simplified, 計畫 / 计划, the data lists both).
+ */
 export function loadLexicon(): Lexicon {
-  const toHans = OpenCC.Converter({ from: 'tw', to: 'cn' });
+  const toHans = foldScript;
   const out: LexEntry[] = [];
   const both = (e: LexEntry) => {
     out.push(e);

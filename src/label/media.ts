@@ -1,9 +1,11 @@
+import { escapeRegExp, readWordList } from '../text/lists';
+
 /**
- * News outlets and portals, by the shape of their names. They are named in
+ * News outlets and portals, by the shape of their names (data/media.txt). They are named in
  * bylines and teaser footers ([FTNN新聞網]記者…, 工商時報 ・ 1 天前): they report
  * events, they are neither parties to them nor keywords of the article.
  */
-export const MEDIA = /(新聞網?|新闻网?|時報|时报|日報|日报|晚報|晚报|週刊|周刊|財經|财经|電視台?|电视台?|新頭殼|新头壳|奇摩|NOWnews|Newtalk|CTWANT|Yahoo)/i;
+export const MEDIA = new RegExp(`(${readWordList(new URL('./data/media.txt', import.meta.url)).map(escapeRegExp).join('|')})`, 'i');
 
 /** True when a person mention is a byline (記者王小明／綜合報導). */
 export function isReporter(source: string, start: number): boolean {

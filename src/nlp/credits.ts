@@ -1,7 +1,7 @@
 import { foldedList, isDelim, isHan, nameStart, WordSet } from './cues';
 import { isPerson } from './english';
 import { isAcronym } from './inline';
-import { wordTag } from './words';
+import { wordTag } from '../text/jieba-words';
 
 /**
  * Organisations named as the source of what an article says, by the shape

@@ -1,6 +1,6 @@
-import { matchKey } from './fold';
-import { readWordList } from './lists';
-import { wordTag } from './words';
+import { matchKey } from '../text/fold';
+import { readWordList } from '../text/lists';
+import { wordTag } from '../text/jieba-words';
 
 /**
  * The cue words the person and organisation rules read, loaded once per

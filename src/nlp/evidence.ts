@@ -1,4 +1,5 @@
-import { matchKey } from './fold';
+import { matchKey } from '../text/fold';
+import { isHanChar } from '../text/han';
 
 /**
  * Evidence that a name which is also an ordinary word (大量, 佳能, 東台,
@@ -32,7 +33,7 @@ export function hasLocalEvidence(key: string, start: number, end: number): boole
   return FINANCE.some((w) => around.includes(w)) || CORPORATE_AFTER.some((w) => after.includes(w));
 }
 
-const isHan = (c: string | undefined): boolean => c !== undefined && /[\u3400-\u9fff\uf900-\ufaff]/.test(c);
+const isHan = isHanChar;
 
 /**
  * Once the company is established elsewhere in the article, a further

@@ -1,5 +1,5 @@
-import { foldScript, lowerAscii } from './fold';
-import { normalise, toOriginalEndOffset, toOriginalOffset } from './normalise';
+import { foldScript, lowerAscii } from '../text/fold';
+import { normalise, toOriginalEndOffset, toOriginalOffset } from '../text/normalise';
 import type { Segmenter } from './segment';
 import { splitSentences } from './sentences';
 import type { FieldText, Token } from './types';

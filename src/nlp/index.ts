@@ -1,7 +1,7 @@
 import type { Dictionary } from '../dict/types';
 import { buildAliasIndex } from './aliases';
 import { buildField } from './field';
-import { detectScript } from './fold';
+import { detectScript, foldAlias, foldScript } from '../text/fold';
 import { buildListingIndex } from './listings';
 import { orgList } from './orglist';
 import { tagEntities } from './tag';
@@ -16,9 +16,6 @@ export type { FieldText, Nlp, Sentence, Tagged, Token } from './types';
  * every alias and the Taiwanese vocabulary (about 0.15 s for the shipped
  * dictionary, about 1.5 s for 50,000 entries). `tag` is then cheap.
  */
-// jieba frequency of a listing's short name: a word, but one that yields to jieba's own words.
-const WEAK_FREQ = 5;
-
 export function createNlp(dict: Dictionary): Nlp {
   // Build the script tables now rather than in the first article's tag().
   detectScript('臺');
@@ -26,12 +23,14 @@ export function createNlp(dict: Dictionary): Nlp {
   const listings = buildListingIndex(dict);
   // The curated organisations' spellings stay whole too (港交所, 摩根士丹利),
   // at a modest frequency and from three characters up: a short one must
-  // not cut a name apart (王永輝立案 holds no 輝立).
-  const weak = new Set(aliases.weakForms());
-  const segmenter = createSegmenter([
-    ...aliases.forms().map((word) => (weak.has(word) ? { word, freq: WEAK_FREQ } : { word })),
-    ...orgList().forms.filter((w) => w.length >= 3).map((word) => ({ word, freq: 3000 })),
-  ]);
+  // not cut a name apart (王永輝立案 holds no 輝立). A dictionary spelling keeps its own weight.
+  const orgWords = orgList()
+    .forms.filter((w) => w.length >= 3 && !dict.aliases.has(foldAlias(w)))
+    .map((w) => foldScript(w.normalize('NFKC')).trim())
+    .filter((w) => w && !/\s/.test(w))
+    .map((w) => `${w} 3000 nz`)
+    .join('\n');
+  const segmenter = createSegmenter(aliases.segmenterWords(), orgWords);
   return {
     tag(doc): Tagged {
       const title = buildField('title', doc.title, segmenter);

@@ -3,7 +3,10 @@ import type { Script } from '../types';
 import type { AliasHit } from './aliases';
 import { type CodeSpan, type Reading, readings, yearLike } from './codes';
 import { companyNameStart } from './names';
-import { wordClass, wordTag } from './words';
+import { matchKey } from '../text/fold';
+import { isHanChar } from '../text/han';
+import { escapeRegExp, readWordList } from '../text/lists';
+import { wordClass, wordTag } from '../text/jieba-words';
 
 /**
  * Deciding which entity an inline code names. In order:
@@ -83,7 +86,9 @@ export interface InlineContext {
   preferHk?: boolean;
 }
 
-const ACRONYMS = new Set(['AI', 'PSU', 'HBM', 'CSP', 'EPS', 'TEEMA', 'AIDC', 'IEA', 'EMC', 'BMC', 'PPA', 'FSD', 'CPO', 'OSAT', 'ODM', 'OEM', 'ASIC', 'GPU', 'CPU', 'IP', 'ESG', 'EMS', 'EPC', 'TCO', 'CTCI', 'SMR', 'SMRS', 'TAM', 'DEI', 'CPI', 'ETF', 'IPO', 'CEO', 'CFO', 'CTO', 'USD', 'TWD', 'NTD', 'RMB', 'NCP', 'MOU', 'GDP', 'PCB', 'IC', 'AP', 'KV', 'DPU', 'SSD', 'DRAM', 'NAND', 'EUV', 'ABF', 'HPC', 'API', 'LLM', 'AGI', 'ROE', 'ROA', 'PE', 'PB', 'YOY', 'QOQ', 'MOM', 'Q', 'H', 'F', 'B', 'A']);
+const DATA = new URL('./data/', import.meta.url);
+// Letter groups in brackets that are never codes (（AI）（EPS）).
+const ACRONYMS = new Set(readWordList(new URL('acronyms.txt', DATA)));
 // Words a number follows when it is a quantity or a date, not a code.
 const NOT_A_NAME = new Set('年月日週周季元億亿萬万點点張张股倍號号第價价量數数額额值率'.split(''));
 // Words a number follows that end no name as the last character of a longer word (廣達, not 達（1200）).
@@ -92,10 +97,8 @@ const NOT_A_NAME_ALONE = new Set('約约達达為为至到共計计近逾超及�
 const BEFORE_YEAR = new Set('今明去前後后'.split(''));
 // Common surnames: a three-character name starting with one reads as a
 // person, and a year-shaped number after a person is a year (張忠謀（1931）).
-const SURNAMES = new Set(
-  '陳陈林黃黄張张李王吳吴劉刘蔡楊杨許许鄭郑謝谢郭洪曾邱廖賴赖周徐蘇苏葉叶莊庄呂吕江何蕭萧羅罗高潘簡简朱鍾钟彭游詹胡施沈余盧卢梁趙赵顏颜柯翁魏孫孙戴范方宋鄧邓杜傅侯曹薛丁卓阮馬马董溫温唐藍蓝石蔣蒋古紀纪姚連连馮冯歐欧程湯汤田康姜白汪鄒邹尤巫黎涂龔龚嚴严韓韩袁金童陸陆夏柳邵錢钱伍倪于譚谭駱骆熊任甘秦顧顾毛章史萬万俞雷饒饶閻阎段凌武孔'.split(''),
-);
-const isHan = (c: string | undefined): boolean => c !== undefined && /[\u3400-\u9fff]/.test(c);
+const SURNAMES = new Set(readWordList(new URL('surnames.txt', DATA), { unit: true }));
+const isHan = isHanChar;
 
 function entryOf(dict: Dictionary, r: Reading): DictEntry | undefined {
   return dict.byId.get(r.id) ?? dict.byTicker.get(`${r.market}:${r.code}`) ?? (r.id.startsWith('TW:') ? dict.byTicker.get(`TPEx:${r.code}`) ?? dict.byTicker.get(`TWSE:${r.code}`) : undefined);
@@ -110,6 +113,14 @@ function sameCode(e: DictEntry, span: CodeSpan, rs: readonly Reading[]): boolean
   return [e.ticker, ...(e.listings ?? [])].some((tk) => {
     const t = tk.code.toUpperCase();
     return rs.some((r) => r.id === e.id || r.code === t) || t === span.code || t.replace(/^0+/, '') === bare;
+  });
+}
+
+// An entry named like the printed name plus a listing word (華虹半導體H股 for 华虹半导体).
+function listingOf(e: DictEntry, key: string): boolean {
+  return [e.name, ...e.aliases].some((n) => {
+    const k = matchKey(n);
+    return k.length > key.length && k.startsWith(key) && /^(?:h股|a股|adr|-[a-z]+)$/.test(k.slice(key.length));
   });
 }
 
@@ -138,7 +149,7 @@ const MARKET_WORD = /(?:股市|市场|港股|a股|h股|美股|台股|交易所|�
 // Listing suffixes printed as part of a name: 世芯-KY, 小米集团-W, 百度集团-SW.
 const NAME_SUFFIX = /-(?:KY|W|SW|S|B|U|DR|R|P)$/i;
 // Taiwanese ETF issuers and words that only ETF names have.
-const ETF_NAME = /(?:元大|國泰|国泰|富邦|群益|復華|复华|中信|兆豐|兆丰|永豐|永丰|統一|统一|凱基|凯基|新光|大華|大华|野村|台新|第一金|街口|摩根|聯博|联博|安聯|安联|貝萊德|贝莱德|國票|国票|華南|华南|日盛|康和|柏瑞|FT)|ETF|高股息|債|债|收益|配息|指數|指数|正2|反1/;
+const ETF_NAME = new RegExp([...readWordList(new URL('etf-issuers.txt', DATA)), ...readWordList(new URL('etf-words.txt', DATA))].map(escapeRegExp).join('|'));
 // ETF names end in numbers and Latin as often as not: 元大台灣50, 國泰永續高股息ETF.
 const ETF_NAME_TAIL = /[0-9A-Za-z]{1,6}$/;
 
@@ -214,6 +225,10 @@ export function resolveCode(span: CodeSpan, ctx: InlineContext): CodeResolution 
     const hit = named.find((e) => sameCode(e, span, rs));
     if (hit) return { span, id: hit.id, entry: hit, nameHit };
     const confirmed = rs.map((r) => entryOf(ctx.dict, r)).find(Boolean);
+    // The code is another listing of the company named, kept as an entity of
+    // its own (an H share, 华虹半导体（01347）): the name goes with the
+    // listing the text points at.
+    if (confirmed && listingOf(confirmed, ctx.key.slice(nameHit.start, nameHit.end))) return { span, id: confirmed.id, entry: confirmed, nameHit };
     const sameKind = named.find((e) => numeric(e.ticker!.code) === isNum);
     if (sameKind && !confirmed && !yearLike(span.code) && (isNum ? span.code.length >= 3 : !ACRONYMS.has(span.code))) {
       return { span, id: sameKind.id, entry: sameKind, nameHit, flag: `code-mismatch: printed ${span.code}, dictionary has ${sameKind.ticker!.code}` };

@@ -2,9 +2,9 @@ import type { DictEntry, Dictionary } from '../dict/types';
 import { WordListError } from '../errors';
 import type { Script } from '../types';
 import { type AliasHit, type AliasIndex, buildAliasIndex } from './aliases';
-import { matchKey } from './fold';
-import { readDataFile } from './lists';
-import { normalise } from './normalise';
+import { matchKey } from '../text/fold';
+import { readDataFile } from '../text/lists';
+import { normalise } from '../text/normalise';
 
 /**
  * The curated organisations of `src/nlp/data/orgs.tsv` (regulators,

@@ -1,7 +1,7 @@
 import { foldedList, isHan, nameLike, WordSet } from './cues';
-import { matchKey } from './fold';
-import { readWordList } from './lists';
-import { wordTag } from './words';
+import { matchKey } from '../text/fold';
+import { readWordList } from '../text/lists';
+import { wordTag } from '../text/jieba-words';
 
 /**
  * Organisation names by their last word (issue 12): 广东新宇金融信息科技有限公司,

@@ -8,8 +8,8 @@ import type { FieldWork } from './field';
 import { curatedHits, orgList, resolveOrg } from './orglist';
 import { findOrgsBySuffix } from './orgs';
 import { findPeople } from './people';
-import { matchKey } from './fold';
-import { wordTag } from './words';
+import { matchKey } from '../text/fold';
+import { wordTag } from '../text/jieba-words';
 
 /**
  * People and organisations the dictionary lacks, found in an article's

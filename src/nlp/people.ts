@@ -1,5 +1,5 @@
 import { type Cues, isDelim, isHan, personCues } from './cues';
-import { wordTag } from './words';
+import { wordTag } from '../text/jieba-words';
 
 /**
  * Chinese person names the dictionary lacks, from the places news writes

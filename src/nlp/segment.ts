@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { foldScript } from './fold';
+import { foldScript } from '../text/fold';
 import { taiwaneseWords } from './taiwanese';
 
 /**
@@ -16,8 +17,10 @@ const require = createRequire(import.meta.url);
 
 let shipped: Buffer | null = null;
 
+// Read from the package's file rather than through @node-rs/jieba/dict,
+// which would also read (and keep) the 6 MB IDF table.
 function shippedDict(): Buffer {
-  shipped ??= (require('@node-rs/jieba/dict.js') as { dict: Buffer }).dict;
+  shipped ??= readFileSync(require.resolve('@node-rs/jieba/dict.txt'));
   return shipped;
 }
 
@@ -39,9 +42,8 @@ export interface Segmenter {
 
 const DEFAULT_FREQ = 200000;
 
-/** Build a segmenter with `extra` words (e.g. every dictionary alias) kept whole. */
-export function createSegmenter(extra: readonly ExtraWord[]): Segmenter {
-  const jieba = Jieba.withDict(shippedDict());
+/** `word freq tag` lines for `extra`, folded as the segmenter sees text. */
+export function segmenterLines(extra: readonly ExtraWord[]): string {
   const lines: string[] = [];
   for (const e of extra) {
     // jieba's dictionary format is space-separated, so a word with a space
@@ -50,23 +52,45 @@ export function createSegmenter(extra: readonly ExtraWord[]): Segmenter {
     if (!w || /\s/.test(w)) continue;
     lines.push(`${w} ${e.freq ?? DEFAULT_FREQ} nz`);
   }
-  jieba.loadDict(Buffer.from(`${taiwaneseWords()}\n${lines.join('\n')}\n`, 'utf8'));
-  return {
-    cut(folded: string): Int32Array {
-      const pieces = jieba.cut(folded, true);
-      const spans = new Int32Array(pieces.length * 2);
-      let n = 0;
-      let pos = 0;
-      for (const p of pieces) {
-        // jieba returns pieces that concatenate to the input; search
-        // forward anyway so a surprise can never shift later offsets.
-        const at = folded.startsWith(p, pos) ? pos : folded.indexOf(p, pos);
-        if (at < 0) continue;
-        spans[n++] = at;
-        spans[n++] = at + p.length;
-        pos = at + p.length;
-      }
-      return spans.subarray(0, n);
-    },
+  return lines.join('\n');
+}
+
+/**
+ * Build a segmenter that keeps `words` whole: `word freq tag` lines (the
+ * alias index's, compiled with the dictionary; see `segmenterLines`), and `more`
+ * lines of the same form after them.
+ */
+export function createSegmenter(words: string | Uint8Array, more = ''): Segmenter {
+  const jieba = Jieba.withDict(shippedDict());
+  jieba.loadDict(Buffer.from(`${taiwaneseWords()}\n`, 'utf8'));
+  // The words as bytes (from a compiled dictionary) go to jieba as they are.
+  jieba.loadDict(typeof words === 'string' ? Buffer.from(`${words}\n`, 'utf8') : Buffer.from(words.buffer, words.byteOffset, words.byteLength));
+  // Further user-dictionary lines (`word freq tag`, folded): the curated organisations' spellings.
+  if (more) jieba.loadDict(Buffer.from(`${more}\n`, 'utf8'));
+  // The shipped dictionary's bytes are in jieba now; the file's copy is not needed.
+  shipped = null;
+  const cut = (folded: string): Int32Array => {
+    const pieces = jieba.cut(folded, true);
+    const spans = new Int32Array(pieces.length * 2);
+    let pos = 0;
+    // jieba's pieces concatenate to the input: offsets are running sums.
+    for (let k = 0; k < pieces.length; k++) {
+      spans[2 * k] = pos;
+      pos += pieces[k]!.length;
+      spans[2 * k + 1] = pos;
+    }
+    if (pos === folded.length) return spans;
+    // Should they ever not, search forward so a surprise cannot shift later offsets.
+    let n = 0;
+    pos = 0;
+    for (const p of pieces) {
+      const at = folded.startsWith(p, pos) ? pos : folded.indexOf(p, pos);
+      if (at < 0) continue;
+      spans[n++] = at;
+      spans[n++] = at + p.length;
+      pos = at + p.length;
+    }
+    return spans.subarray(0, n);
   };
+  return { cut };
 }

@@ -13,6 +13,7 @@ import { sourceRoleIds } from './roles';
 import { chooseListings, type ListingIndex } from './listings';
 import { hongKongMarket } from './market';
 import { leadEnd, relevance } from './relevance';
+import { hanCount } from '../text/han';
 
 /**
  * Entity tagging over the prepared fields: dictionary names (alias index),
@@ -48,7 +49,7 @@ interface Pending {
 
 // A long alias (東台精機, Uranium Energy) is not the ordinary word its short form is.
 function selfEvident(alias: string): boolean {
-  const han = alias.replace(/[^\u3400-\u9fff]/g, '').length;
+  const han = hanCount(alias);
   return han >= 4 || /^[A-Za-z]+(?:[ -][A-Za-z]+)+$/.test(alias);
 }
 

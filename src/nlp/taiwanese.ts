@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { foldScript, toTaiwanese } from './fold';
+import { foldScript } from '../text/fold';
+import { toTaiwanese } from '../text/opencc';
 
 /**
  * Taiwanese vocabulary for the segmenter, in folded (Simplified-character)
@@ -21,7 +22,7 @@ export const TAIWANESE_WORDS_FILE = fileURLToPath(new URL('./data/taiwanese-word
 
 /** Generate the word list (`word freq tag` lines) from jieba's dictionary. */
 export function generateTaiwaneseWords(): string {
-  const text = (require('@node-rs/jieba/dict.js') as { dict: Buffer }).dict.toString('utf8');
+  const text = readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8');
   const lines = text.split('\n');
   const words = lines.map((l) => l.slice(0, l.indexOf(' ')));
   const converted = toTaiwanese(words.join('\n')).split('\n');

@@ -1,9 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkDictionary } from '../../dict/check';
 import { importListing, listingFileName, type ListingFormat, writeDictFile } from '../../dict/import';
-import { dictionaryDirs, loadDictionary } from '../../dict/load';
+import { buildListings, listingNotice } from '../../dict/listings';
+import { artefactName, cacheDir, readArtefact } from '../../dict/artefact';
+import { compileDirs, dictionaryDirs, dictionaryVersion, loadDictionary, SHIPPED_DICT_DIR } from '../../dict/load';
 import { parseMarket } from '../../dict/markets';
 import { classifyPairs, findPrintedPairs, type PairFinding } from '../../dict/mine';
 import { syntheticEntries } from '../../dict/synthetic';
@@ -39,14 +41,30 @@ function check(argv: string[], ctx: CliContext): number {
   const errors = report.problems.filter((p) => p.severity === 'error').length;
   const warnings = report.problems.length - errors;
   ctx.stdout.write(`${report.entries} entries in ${report.files} files: ${errors} errors, ${warnings} warnings\n`);
+  // The compiled artefact is a cache: a missing one is compiled at the next
+  // load, so it is reported, not an error.
+  const version = dictionaryVersion(dirs);
+  const compiled = readArtefact(version);
+  ctx.stdout.write(compiled
+    ? `compiled: ${rel(join(cacheDir(), artefactName(version)))} is up to date (${compiled.count} entries)\n`
+    : `compiled: none for version ${version}; the next load compiles it (or run newsflow dict build)\n`);
   return errors ? 1 : 0;
+}
+
+function build(argv: string[], ctx: CliContext): number {
+  const dirs = argv.length ? argv : dictionaryDirs(ctx.config);
+  const t0 = performance.now();
+  const { path, dict } = compileDirs(dirs);
+  const ms = Math.round(performance.now() - t0);
+  ctx.stdout.write(`${dict.entries.length} entries compiled in ${ms} ms (version ${dict.version})${path ? `: ${rel(path)}` : '; the cache directory is not writable, nothing written'}\n`);
+  return path ? 0 : 1;
 }
 
 function articleFiles(paths: string[]): string[] {
   return paths.flatMap((p) => (statSync(p).isDirectory() ? readdirSync(p).filter((f) => f.endsWith('.txt')).sort().map((f) => join(p, f)) : [p]));
 }
 
-function build(argv: string[], ctx: CliContext): number {
+function mine(argv: string[], ctx: CliContext): number {
   const { args, opts } = parseArgs(argv, []);
   const dict = loadDictionary(dictionaryDirs(ctx.config));
   const findings: Array<PairFinding & { file: string }> = [];
@@ -84,7 +102,30 @@ function importCmd(argv: string[], ctx: CliContext, cmd: Command): number {
   for (const p of result.rejected) ctx.stderr.write(`${rel(p.file)}:${p.line}: skipped: ${p.message}\n`);
   const path = writeDictFile(out, listingFileName(file), result.entries, [`Imported by newsflow dict import --format ${format} from ${file}.`, 'Regenerate rather than edit; put corrections in a curated file, which wins.']);
   ctx.stdout.write(`${result.entries.length} entries written to ${rel(path)}; ${result.rejected.length} rows skipped\n`);
-  return result.rejected.length ? 1 : 0;
+  // A partial import is a success: what was usable is written, the rest is listed above.
+  return result.entries.length ? 0 : 1;
+}
+
+function listings(argv: string[], ctx: CliContext, cmd: Command): number {
+  const { args, opts } = parseArgs(argv, ['out']);
+  const [dir] = args;
+  if (!dir || args.length > 1) return usageError(ctx, cmd, 'dict listings needs the listings DIR (e.g. ../shared/listings)');
+  const out = typeof opts.get('out') === 'string' ? (opts.get('out') as string) : SHIPPED_DICT_DIR;
+  const built = buildListings(dir);
+  for (const p of built.rejected) ctx.stderr.write(`${rel(p.file)}:${p.line}: skipped: ${p.message}\n`);
+  for (const { file, entries, dropped } of built.files) {
+    const path = writeDictFile(out, file.out, entries, [
+      `Built by newsflow dict listings from ${file.name} (${file.origin}).`,
+      `${file.copyright}; MIT licence, see LICENSE-listings.md beside this file.`,
+      'Regenerate rather than edit; corrections go in a curated file, which wins.',
+      ...(dropped.length ? [`Left out as among jieba's commonest words (a printed code still tags them): ${dropped.join(', ')}.`] : []),
+    ]);
+    const ambiguous = entries.filter((e) => e.ambiguous || e.ambiguousAliases).length;
+    ctx.stdout.write(`${entries.length} entries (${ambiguous} with ambiguous spellings) written to ${rel(path)}\n`);
+  }
+  writeFileSync(join(out, 'LICENSE-listings.md'), listingNotice());
+  ctx.stdout.write(`${built.rejected.length} rows skipped; licence notices in ${rel(join(out, 'LICENSE-listings.md'))}\n`);
+  return 0;
 }
 
 function synth(argv: string[], ctx: CliContext, cmd: Command): number {
@@ -97,22 +138,26 @@ function synth(argv: string[], ctx: CliContext, cmd: Command): number {
   return 0;
 }
 
-/** `newsflow dict check|build|import|synth`: validate, mine, grow the dictionary. */
+/** `newsflow dict check|build|mine|import|listings|synth`: validate, compile, mine, grow the dictionary. */
 export const dictCommand: Command = {
   name: 'dict',
-  summary: 'Check the dictionary, mine articles for name–code pairs, import exchange listings',
+  summary: 'Check and compile the dictionary, mine articles for name–code pairs, import exchange listings',
   usage: [
-    'newsflow dict check [DIR...]                 validate the dictionary (default: shipped + NEWSFLOW_DICT_PATH)',
-    '       newsflow dict build [--json] [ARTICLE|DIR...]  report printed name–code pairs the dictionary lacks or contradicts (default: fixtures/articles)',
+    'newsflow dict check [DIR...]                 validate the dictionary (default: shipped + NEWSFLOW_DICT_PATH) and say whether its compiled form is current',
+    '       newsflow dict build [DIR...]                  compile the dictionary (script variants, alias index) into the cache that loads read',
+    '       newsflow dict mine [--json] [ARTICLE|DIR...]  report printed name–code pairs the dictionary lacks or contradicts (default: fixtures/articles)',
     '       newsflow dict import FILE --format csv|twse [--market TWSE|TPEx] [--out DIR]',
+    '       newsflow dict listings DIR [--out DIR]        build dict/listing-*.jsonl from the exchange listings in DIR (../shared/listings)',
     '       newsflow dict synth N --out DIR               write N synthetic entries (benchmarks)',
   ].join('\n'),
   async run(argv, ctx) {
     const [sub, ...rest] = argv;
     if (sub === 'check') return check(rest, ctx);
     if (sub === 'build') return build(rest, ctx);
+    if (sub === 'mine') return mine(rest, ctx);
     if (sub === 'import') return importCmd(rest, ctx, this);
     if (sub === 'synth') return synth(rest, ctx, this);
+    if (sub === 'listings') return listings(rest, ctx, this);
     return usageError(ctx, this, sub ? `unknown subcommand "${sub}"` : 'missing subcommand');
   },
 };

@@ -1,5 +1,5 @@
 import { tickerString } from '../../dict/markets';
-import { matchKey } from '../../nlp/fold';
+import { matchKey } from '../../text/fold';
 import type { Entity, EventRecord } from '../../types';
 import { formsOf, type CorpusGold, type GoldName, type ResolvedEvent } from './gold';
 import { passageOffset, sentenceAt, sentenceText, type Passage } from './passage';

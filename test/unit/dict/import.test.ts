@@ -1,15 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dictCommand } from '../../../src/cli/commands/dict';
-import type { CliContext } from '../../../src/cli/command';
-import { loadConfig } from '../../../src/config/index';
 import { importListing, listingFileName, writeDictFile } from '../../../src/dict/import';
 import { foldAlias, loadDictionary, SHIPPED_DICT_DIR } from '../../../src/dict/load';
-import { createLogger } from '../../../src/logger';
 import { BadInputError } from '../../../src/errors';
+import { cliContext } from '../../helpers/cli-context';
 
 const LISTINGS = join(import.meta.dirname, '../../../fixtures/listings');
 const read = (name: string): string => readFileSync(join(LISTINGS, name), 'utf8');
@@ -95,21 +92,14 @@ describe('merging imported files under the shipped dictionary', () => {
     expect(d.aliases.get('联发科')).toEqual(['TW:2454']);
     expect(d.aliases.get('贵州茅台')).toEqual(['CN:600519']);
     expect(d.aliases.get('貴州茅臺')).toEqual(['CN:600519']);
-    expect(d.byTicker.get('HKEX:00700')?.name).toBe('腾讯控股');
+    // The shipped dictionary has Tencent (companies-hk.jsonl): its entry wins over the import's.
+    expect(d.byTicker.get('HKEX:00700')?.name).toBe('騰訊');
+    expect(d.byTicker.get('SZSE:300750')?.name).toBe('寧德時代');
   });
 });
 
 describe('newsflow dict', () => {
-  function ctx(dictPath = ''): CliContext & { out: () => string; err: () => string } {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let o = '';
-    let e = '';
-    stdout.on('data', (b: Buffer) => (o += b.toString()));
-    stderr.on('data', (b: Buffer) => (e += b.toString()));
-    const config = loadConfig({ NEWSFLOW_DICT_PATH: dictPath });
-    return { config, log: createLogger('silent'), stdout, stderr, stdin: new PassThrough(), out: () => o, err: () => e };
-  }
+  const ctx = (dictPath = '') => cliContext({ NEWSFLOW_DICT_PATH: dictPath });
 
   it('check exits 0 on the shipped dictionary and 1 naming file and line otherwise', async () => {
     const good = ctx();
@@ -122,22 +112,22 @@ describe('newsflow dict', () => {
     expect(bad.err()).toContain('bad.jsonl:1: error: "ticker": malformed TWSE code "1"');
   });
 
-  it('build finds every printed pair of the fixtures in the dictionary', async () => {
+  it('mine finds every printed pair of the fixtures in the dictionary', async () => {
     const c = ctx();
-    expect(await dictCommand.run(['build'], c)).toBe(0);
+    expect(await dictCommand.run(['mine'], c)).toBe(0);
     expect(c.out()).toContain('53 printed name–code pairs: 52 ok, 1 corrected, 0 contradict, 0 missing alias, 0 missing');
   });
 
-  it('build reports pairs the dictionary lacks or contradicts', async () => {
+  it('mine reports pairs the dictionary lacks or contradicts', async () => {
     const dir = tmp();
     const article = join(dir, 'a.txt');
-    writeFileSync(article, '標題\n台積電（2317）與聯發科 (2454-TW) 及 Micron ( MU ) 和 新公司（１２３４）\n台積公司（2330）\n');
+    writeFileSync(article, '標題\n台積電（2317）與新聯科 (9997-TW) 及 Micron ( MU ) 和 新公司（９９９８）\n台積公司（2330）\n');
     const c = ctx();
-    expect(await dictCommand.run(['build', article], c)).toBe(1);
+    expect(await dictCommand.run(['mine', article], c)).toBe(1);
     const out = c.out();
     expect(out).toContain('a.txt:2: contradicts: 台積電（2317） → TW:2330');
-    expect(out).toContain('a.txt:2: missing: 與聯發科 (2454-TW)');
-    expect(out).toContain('a.txt:2: missing: 新公司（１２３４）');
+    expect(out).toContain('a.txt:2: missing: 與新聯科 (9997-TW)');
+    expect(out).toContain('a.txt:2: missing: 新公司（９９９８）');
     expect(out).toContain('a.txt:3: missing-alias: 台積公司（2330） → TW:2330');
     expect(out).toContain('5 printed name–code pairs: 1 ok, 0 corrected, 1 contradict, 1 missing alias, 2 missing');
   });

@@ -47,12 +47,12 @@ describe('getDictionary', () => {
   it('loads once per process and merges NEWSFLOW_DICT_PATH directories under the shipped one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'newsflow-get-'));
     try {
-      writeFileSync(join(dir, 'x.jsonl'), `${JSON.stringify({ id: 'TW:2454', kind: 'company', name: '聯發科', aliases: [], ticker: { code: '2454', market: 'TWSE' }, source: 'curated' })}\n`);
+      writeFileSync(join(dir, 'x.jsonl'), `${JSON.stringify({ id: 'JP:7203', kind: 'company', name: '豐田汽車', aliases: ['Toyota'], ticker: { code: '7203', market: 'TSE' }, source: 'curated' })}\n`);
       const a = getDictionary({ dictPath: `${dir}:` });
       expect(getDictionary({ dictPath: `${dir}:` })).toBe(a);
-      expect(a.byId.get('TW:2454')?.name).toBe('聯發科');
+      expect(a.byId.get('JP:7203')?.name).toBe('豐田汽車');
       expect(a.byId.get('TW:2330')?.name).toBe('台積電');
-      expect(getDictionary({ dictPath: '' }).byId.has('TW:2454')).toBe(false);
+      expect(getDictionary({ dictPath: '' }).byId.has('JP:7203')).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldScript, detectScript } from '../../../src/nlp/fold';
-import { normalise, toOriginalEndOffset, toOriginalOffset } from '../../../src/nlp/normalise';
+import { foldScript, detectScript } from '../../../src/text/fold';
+import { normalise, toOriginalEndOffset, toOriginalOffset } from '../../../src/text/normalise';
 import { splitSentences } from '../../../src/nlp/sentences';
 
 describe('normalise', () => {

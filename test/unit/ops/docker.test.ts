@@ -48,6 +48,12 @@ describe('Docker setup', () => {
     for (const name of ['serve', 'demo', 'cli']) expect(services[name], name).toMatchObject({ image, pull_policy: 'never' });
   });
 
+  it('compiles the dictionary into the image, so a container does not compile it at every start', () => {
+    const build = dockerfile.indexOf('RUN node bin/newsflow.mjs dict build');
+    expect(build).toBeGreaterThan(dockerfile.indexOf('COPY . .'));
+    expect(build).toBeLessThan(dockerfile.indexOf('USER node'));
+  });
+
   it('starts node itself, in exec form, so SIGTERM reaches the worker without a wrapper (issue 17: npm does not pass it on)', () => {
     expect(dockerfile).toMatch(/^CMD \["node", "bin\/newsflow\.mjs", "workers"\]$/m);
     for (const name of ['workers', 'serve', 'demo']) expect(services[name]!.command![0], name).toBe('node');

@@ -1,4 +1,5 @@
 import { fromCodes } from './fold';
+import { COMPAT_HI, COMPAT_LO, HAN_HI, HAN_LO } from './han';
 
 /**
  * Normalisation with an offset map (issue 4): full-width ASCII to
@@ -21,7 +22,7 @@ const BRACKETS: Record<number, string> = { 0x3010: '[', 0x3011: ']', 0x3014: '['
 /** One UTF-16 unit in, one out, or -1 to drop it. */
 function mapUnit(c: number): number {
   if (c < 0x80) return c === 0x09 ? 0x20 : c;
-  if (c >= 0x3400 && c <= 0x9fff) return c;
+  if (c >= HAN_LO && c <= HAN_HI) return c;
   if (DROP.has(c)) return -1;
   if (SPACES.has(c)) return 0x20;
   const b = BRACKETS[c];
@@ -29,7 +30,7 @@ function mapUnit(c: number): number {
   if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
   // Kangxi radicals and CJK compatibility ideographs turn up in copied text
   // (長 printed as ⾧) and would miss every alias and dictionary word.
-  if ((c >= 0x2f00 && c <= 0x2fdf) || (c >= 0xf900 && c <= 0xfaff)) {
+  if ((c >= 0x2f00 && c <= 0x2fdf) || (c >= COMPAT_LO && c <= COMPAT_HI)) {
     const n = String.fromCharCode(c).normalize('NFKC');
     if (n.length === 1) return n.charCodeAt(0);
   }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 /**
@@ -29,7 +30,7 @@ interface Words {
 let words: Words | null = null;
 
 function load(): Words {
-  const text = (require('@node-rs/jieba/dict.js') as { dict: Buffer }).dict.toString('utf8');
+  const text = readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8');
   let n = 0;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
   const starts = new Int32Array(n + 1);
@@ -53,13 +54,14 @@ const TAGS_MAX = 100_000;
 export function wordTag(folded: string): string | null {
   const known = tags.get(folded);
   if (known !== undefined) return known;
-  const t = lookupTag(folded);
+  const t = wordInfo(folded)?.tag ?? null;
   if (tags.size >= TAGS_MAX) tags.clear();
   tags.set(folded, t);
   return t;
 }
 
-function lookupTag(folded: string): string | null {
+/** jieba's entry for `folded` (Simplified): its frequency and part-of-speech tag, or undefined. */
+export function wordInfo(folded: string): { freq: number; tag: string } | undefined {
   words ??= load();
   let lo = 0;
   let hi = words.starts.length - 1;
@@ -69,19 +71,20 @@ function lookupTag(folded: string): string | null {
     if (w === folded) {
       const s = words.starts[mid]!;
       const nl = words.text.indexOf('\n', s);
-      return (words.text.slice(s, nl < 0 ? undefined : nl).split(' ')[2] ?? '').trim();
+      const parts = words.text.slice(s, nl < 0 ? undefined : nl).split(' ');
+      return { freq: Number(parts[1]) || 0, tag: (parts[2] ?? '').trim() };
     }
     if (w < folded) lo = mid + 1;
     else hi = mid - 1;
   }
-  return null;
+  return undefined;
 }
 
 /** The class of `folded` (Simplified) in jieba's dictionary. */
 export function wordClass(folded: string): WordClass {
-  const tag = wordTag(folded);
-  if (tag === null) return 'unknown';
-  return ORG_LIKE.has(tag) ? 'org' : PERSON_LIKE.has(tag) ? 'person' : 'other';
+  const info = wordInfo(folded);
+  if (!info) return 'unknown';
+  return ORG_LIKE.has(info.tag) ? 'org' : PERSON_LIKE.has(info.tag) ? 'person' : 'other';
 }
 
 /** Whether `folded` is a word of jieba's dictionary that is not a name (of an organisation or, by jieba's tag, a person). */

@@ -20,6 +20,11 @@ export function readWordList(url: URL, opts: { unit?: boolean } = {}): string[] 
   return out;
 }
 
+/** `s` with the characters that mean something in a regular expression escaped. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
 /** A shipped data file's text and path; a missing one is a WordListError naming it. */
 export function readDataFile(url: URL): { file: string; text: string } {
   const file = fileURLToPath(url);
