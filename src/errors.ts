@@ -128,6 +128,13 @@ export class BodyTooLargeError extends PermanentError {
   }
 }
 
+/** The response headers alone passed the limit: the server will send them again next time. */
+export class HeadersTooLargeError extends PermanentError {
+  constructor(url: string, limit: number) {
+    super('E_HEADERS_TOO_LARGE', `response headers of ${url} exceed ${limit} bytes`);
+  }
+}
+
 export class BlockedAddressError extends PermanentError {
   constructor(url: string, address: string, why: string) {
     super('E_BLOCKED_ADDRESS', `refused to fetch ${url}: ${address} is ${why}`);

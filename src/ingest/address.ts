@@ -41,25 +41,65 @@ const lists = RANGES.map(([net, bits, family, why]) => {
   return { bl, family, why };
 });
 
-/** IPv4 carried inside IPv6 (::ffff:a.b.c.d, 64:ff9b::a.b.c.d) is judged as the IPv4 it carries. */
-function unwrapV4(address: string): string | null {
-  const lower = address.toLowerCase();
-  const dotted = /^(?:::ffff:|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
-  if (dotted) return dotted[1]!;
-  const hex = /^(?:::ffff:|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower);
-  if (hex) {
-    const hi = parseInt(hex[1]!, 16);
-    const lo = parseInt(hex[2]!, 16);
-    return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+/** The eight 16-bit groups of an IPv6 address in any spelling (`::`, a dotted IPv4 tail), or null. */
+export function ipv6Groups(address: string): number[] | null {
+  if (isIP(address) !== 6) return null;
+  let s = address.toLowerCase();
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(s);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
+    s = `${s.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
+  const [head, tail] = s.includes('::') ? (s.split('::') as [string, string]) : [s, null];
+  const parse = (part: string) => (part ? part.split(':').map((g) => parseInt(g, 16)) : []);
+  const left = parse(head);
+  if (tail === null) return left.length === 8 ? left : null;
+  const right = parse(tail);
+  return [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
+}
+
+const v4Of = (hi: number, lo: number) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+
+/**
+ * The IPv4 addresses an IPv6 address carries, with the name of the form:
+ * IPv4-mapped (`::ffff:a.b.c.d`), IPv4-translated (`::ffff:0:a.b.c.d`),
+ * IPv4-compatible (`::a.b.c.d`, deprecated), NAT64 (`64:ff9b::/96`,
+ * `64:ff9b:1::/48`), 6to4 (`2002::/16`) and Teredo (`2001::/32`, server and
+ * inverted client). Each spelling of these reaches, or may reach, the IPv4
+ * inside, so each is judged as that IPv4 (issue 17).
+ */
+export function embeddedV4(address: string): { form: string; v4: string[] } | null {
+  const g = ipv6Groups(address);
+  if (!g) return null;
+  const zeros = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
+  if (zeros(0, 5) && g[5] === 0xffff) return { form: 'IPv4-mapped', v4: [v4Of(g[6]!, g[7]!)] };
+  if (zeros(0, 4) && g[4] === 0xffff && g[5] === 0) return { form: 'IPv4-translated', v4: [v4Of(g[6]!, g[7]!)] };
+  if (zeros(0, 6) && (g[6] !== 0 || g[7]! > 1)) return { form: 'IPv4-compatible', v4: [v4Of(g[6]!, g[7]!)] };
+  if (g[0] === 0x64 && g[1] === 0xff9b && (zeros(2, 6) || g[2] === 1)) return { form: 'NAT64', v4: [v4Of(g[6]!, g[7]!)] };
+  if (g[0] === 0x2002) return { form: '6to4', v4: [v4Of(g[1]!, g[2]!)] };
+  if (g[0] === 0x2001 && g[1] === 0) return { form: 'Teredo', v4: [v4Of(g[2]!, g[3]!), v4Of(~g[6]! & 0xffff, ~g[7]! & 0xffff)] };
   return null;
+}
+
+/** IPv4-mapped and IPv4-translated addresses are the IPv4 they carry; anything else stays as it is. */
+function unwrapV4(address: string): string | null {
+  const e = embeddedV4(address);
+  return e && (e.form === 'IPv4-mapped' || e.form === 'IPv4-translated') ? e.v4[0]! : null;
 }
 
 /** Why an address must not be fetched, or null when it is public. */
 export function blockedReason(address: string): string | null {
   const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
-  const v4 = unwrapV4(bare);
-  if (v4) return blockedReason(v4);
+  const embedded = embeddedV4(bare);
+  if (embedded) {
+    for (const v4 of embedded.v4) {
+      const why = blockedReason(v4);
+      if (why) return `an ${embedded.form} IPv6 address of ${v4}, ${why}`;
+    }
+    // Nothing public is reached through the deprecated form; the others reach a public IPv4.
+    if (embedded.form === 'IPv4-compatible') return 'a deprecated IPv4-compatible IPv6 address';
+    if (embedded.form === 'IPv4-mapped' || embedded.form === 'IPv4-translated') return null;
+  }
   const fam = isIP(bare);
   if (fam === 0) return 'not an IP address';
   if (METADATA.has(bare.toLowerCase())) return 'a cloud metadata address';

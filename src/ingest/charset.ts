@@ -65,24 +65,13 @@ export function documentCharset(bytes: Uint8Array): string | null {
   return meta ? meta[1]! : null;
 }
 
-/**
- * How well bytes read as UTF-8: `valid`, `mostly` (a stray bad byte or a
- * sequence cut at the end, under 2% of the non-ASCII characters), or `no`.
- * GBK or Big5 text read as UTF-8 breaks on most characters.
- */
-export function utf8Fit(bytes: Uint8Array): 'valid' | 'mostly' | 'no' {
+/** True when the bytes are valid UTF-8 throughout. */
+function isUtf8(bytes: Uint8Array): boolean {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return 'valid';
+    return true;
   } catch {
-    const text = new TextDecoder('utf-8').decode(bytes);
-    let bad = 0;
-    let good = 0;
-    for (const ch of text) {
-      if (ch === '\uFFFD') bad++;
-      else if (ch.charCodeAt(0) >= 0x80) good++;
-    }
-    return good >= 20 && bad * 50 <= good ? 'mostly' : 'no';
+    return false;
   }
 }
 
@@ -95,47 +84,82 @@ const hasHighBytes = (bytes: Uint8Array) => bytes.some((b) => b >= 0x80);
  */
 const COMMON = new Set(readWordList(new URL('./data/common-chars.txt', import.meta.url)).join(''));
 
-/** Common characters and all CJK characters of a text: real Chinese has a high share of common ones. */
-function commonness(text: string): { common: number; cjk: number } {
+/** How a decoding reads: common characters, all CJK characters, replacement characters. */
+interface Reading {
+  common: number;
+  cjk: number;
+  bad: number;
+}
+
+function reading(text: string): Reading {
   let common = 0;
   let cjk = 0;
+  let bad = 0;
   for (const ch of text) {
+    if (ch === '\uFFFD') {
+      bad++;
+      continue;
+    }
     if (COMMON.has(ch)) common++;
     const cp = ch.codePointAt(0)!;
     if ((cp >= 0x3400 && cp <= 0x9fff) || (cp >= 0x20000 && cp <= 0x3ffff) || (cp >= 0xf900 && cp <= 0xfaff)) cjk++;
   }
-  return { common, cjk };
+  return { common, cjk, bad };
 }
 
-function score(text: string): number {
-  let s = 0;
-  for (const ch of text) {
-    if (ch === '\uFFFD') s -= 8;
-    else if (COMMON.has(ch)) s += 1;
-  }
-  return s;
+/** Common characters count for a decoding, replacement characters heavily against it. */
+const score = (r: Reading) => r.common - 8 * r.bad;
+/**
+ * Share of common characters among the CJK and replacement characters:
+ * about two thirds in real Chinese, far less in a wrong decoding, whether
+ * it turns into rare characters or into U+FFFD.
+ */
+const share = (r: Reading) => (r.cjk + r.bad === 0 ? 0 : r.common / (r.cjk + r.bad));
+
+/**
+ * Whether `alt` reads clearly better than `mine`, the decoding the label
+ * asks for: a much higher score, and mostly common characters, more of them
+ * than `mine` has. A few invalid bytes in a right label cost `mine` some
+ * points but leave its share of common characters high, so the label stays
+ * and those bytes become U+FFFD where they are (issue 17); a wrong label
+ * reads as rare characters or replacement characters throughout.
+ */
+function clearlyBetter(alt: Reading, mine: Reading): boolean {
+  return score(alt) > score(mine) + 10 + Math.abs(score(mine)) / 2 && share(alt) >= 0.3 && share(alt) > share(mine);
 }
 
 /** Pick the likeliest of the legacy Chinese charsets for bytes that are not UTF-8. */
 export function sniffLegacy(bytes: Uint8Array): Charset {
-  const sample = bytes.subarray(0, 64 * 1024);
-  const gb = score(iconv.decode(Buffer.from(sample), 'gb18030'));
-  const big5 = score(iconv.decode(Buffer.from(sample), 'big5hkscs'));
+  const sample = bytes.subarray(0, SAMPLE_BYTES);
+  const gb = score(reading(decodeWith(sample, 'gb18030')));
+  const big5 = score(reading(decodeWith(sample, 'big5hkscs')));
   return big5 > gb ? 'big5hkscs' : 'gb18030';
 }
+
+/** The bytes read to judge a charset: enough for any page's verdict, bounded for a huge one. */
+const SAMPLE_BYTES = 64 * 1024;
 
 function decodeWith(bytes: Uint8Array, charset: Charset): string {
   const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset, { stripBOM: true });
   return text.replace(/^\uFEFF/, '');
 }
 
+/** The charsets a body that is not valid UTF-8 may really be in, besides its label. */
+function alternativesTo(label: Charset, bytes: Uint8Array): Charset[] {
+  if (label === 'utf-8') return [sniffLegacy(bytes)];
+  if (label === 'gb18030') return ['big5hkscs', 'utf-8'];
+  if (label === 'big5hkscs') return ['gb18030', 'utf-8'];
+  return ['utf-8', sniffLegacy(bytes)];
+}
+
 /**
  * Decode a fetched body. A BOM wins; then the Content-Type charset, then the
- * document's own declaration. The bytes get the last word: a body that is
- * valid UTF-8 with non-ASCII in it is UTF-8 whatever it is labelled (a real
- * GBK or Big5 text is almost never valid UTF-8), a body labelled UTF-8 that
- * is not valid UTF-8 is sniffed between GB18030 and Big5-HKSCS, and a body
- * labelled GB or Big5 that reads far better in the other family is read so.
+ * document's own declaration, then UTF-8. The bytes get the last word only
+ * when they are clear: a body that is valid UTF-8 with non-ASCII in it is
+ * UTF-8 whatever it is labelled (a real GBK or Big5 text is almost never
+ * valid UTF-8); any other body is decoded as labelled unless another of
+ * UTF-8, GB18030 and Big5-HKSCS reads clearly better (see `clearlyBetter`).
+ * Invalid bytes under a right label become U+FFFD where they are.
  */
 export function decodeBody(bytes: Uint8Array, contentType?: string | null): Decoded {
   const bom = bomCharset(bytes);
@@ -146,33 +170,23 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null): Deco
   const label = normaliseCharset(fromHeader) ?? normaliseCharset(fromDoc);
   const source: CharsetSource = normaliseCharset(fromHeader) ? 'header' : fromDoc && normaliseCharset(fromDoc) ? 'document' : 'default';
   const labelText = (normaliseCharset(fromHeader) ? fromHeader : fromDoc) ?? undefined;
+  const primary = label ?? 'utf-8';
 
-  if (!hasHighBytes(bytes)) return { text: decodeWith(bytes, label ?? 'utf-8'), charset: label ?? 'utf-8', source };
-  const fit = utf8Fit(bytes);
-  if (fit === 'mostly' && (label === null || label === 'utf-8')) {
-    return { text: decodeWith(bytes, 'utf-8'), charset: 'utf-8', source: 'sniff' };
-  }
-  if (fit !== 'no') {
-    if (label === null || label === 'utf-8') return { text: decodeWith(bytes, 'utf-8'), charset: 'utf-8', source };
-    if (label === 'utf-16le' || label === 'utf-16be') return { text: decodeWith(bytes, label), charset: label, source };
+  if (!hasHighBytes(bytes) || primary === 'utf-16le' || primary === 'utf-16be') return { text: decodeWith(bytes, primary), charset: primary, source };
+  if (isUtf8(bytes)) {
+    if (primary === 'utf-8') return { text: decodeWith(bytes, 'utf-8'), charset: 'utf-8', source };
     return { text: decodeWith(bytes, 'utf-8'), charset: 'utf-8', source: 'sniff', overruled: labelText };
   }
-  if (label && label !== 'utf-8') {
-    const text = decodeWith(bytes, label);
-    if (label.startsWith('utf-16')) return { text, charset: label, source };
-    // Big5 bytes read as GB18030 rarely fail (GBK accepts almost any byte
-    // pair), and a server default of iso-8859-1 never fails at all; so the
-    // label is checked against the Chinese charsets: the wrong reading turns
-    // common characters into rare ones or into Latin letters.
-    const sample = bytes.subarray(0, 64 * 1024);
-    const mine = score(decodeWith(sample, label));
-    const other = label === 'gb18030' ? 'big5hkscs' : label === 'big5hkscs' ? 'gb18030' : sniffLegacy(bytes);
-    const alt = decodeWith(sample, other);
-    const theirs = score(alt);
-    const fit = commonness(alt);
-    if (theirs > mine * 1.5 + 10 && fit.common >= fit.cjk * 0.2) return { text: decodeWith(bytes, other), charset: other, source: 'sniff', overruled: labelText };
-    return { text, charset: label, source };
+  // Big5 bytes read as GB18030 rarely fail (GBK accepts almost any byte
+  // pair), and a server default of iso-8859-1 never fails at all; so every
+  // label is checked against the other charsets on a sample.
+  const sample = bytes.subarray(0, SAMPLE_BYTES);
+  const mine = reading(decodeWith(sample, primary));
+  let best: { charset: Charset; score: number } | null = null;
+  for (const alt of alternativesTo(primary, bytes)) {
+    const r = reading(decodeWith(sample, alt));
+    if (clearlyBetter(r, mine) && (!best || score(r) > best.score)) best = { charset: alt, score: score(r) };
   }
-  const guess = sniffLegacy(bytes);
-  return { text: decodeWith(bytes, guess), charset: guess, source: 'sniff', ...(labelText ? { overruled: labelText } : {}) };
+  if (best) return { text: decodeWith(bytes, best.charset), charset: best.charset, source: 'sniff', ...(labelText ? { overruled: labelText } : {}) };
+  return { text: decodeWith(bytes, primary), charset: primary, source };
 }

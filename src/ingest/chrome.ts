@@ -1,65 +1,54 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { cleanText, NEVER_TEXT, textWeight } from './html-text';
+import { cleanText, NEVER_TEXT, paragraphsOf, shortText, textWeight } from './html-text';
+import { isRelatedHeading } from './lines';
 
 /**
- * Class and id words that mark page furniture rather than the article:
- * navigation, ads, share bars, related lists, subscription pitches, footers.
- * Matched against whole class names and against their `-`/`_` parts.
+ * Class and id words that mark page furniture rather than the article.
+ * Strong words (navigation, footers, ads, share bars, comment threads,
+ * search and login) name furniture whatever is inside; weak ones (related,
+ * tags, author, widget …) also name the article's own wrapper on some sites
+ * (WordPress gives the post `tag-news author-jane`), so an element named by
+ * them stays when it holds prose. Matched against whole class names and ids
+ * and against the `-`/`_` parts of short ones (a slug id such as
+ * `sharing-with-a-single-developer` names a section, not a share bar).
  */
-const CHROME_WORDS = new Set([
-  'nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'gnb', 'topbar', 'footer', 'sidebar', 'widget', 'rail', 'aside',
-  'ad', 'ads', 'advert', 'advertisement', 'adsbygoogle', 'sinaads', 'sponsor', 'sponsored', 'promo', 'promotion', 'banner',
-  'share', 'sharing', 'sharedaddy', 'social', 'sns', 'related', 'recommend', 'recommended', 'readmore', 'popular', 'trending', 'hot',
-  'tags', 'tag', 'comment', 'comments', 'subscribe', 'subscription', 'newsletter', 'cta', 'bio', 'copyright', 'login', 'search', 'guess',
+const STRONG_WORDS = new Set([
+  'nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'crumb', 'gnb', 'topbar', 'footer', 'sidebar',
+  'ad', 'ads', 'advert', 'advertisement', 'adsbygoogle', 'sinaads', 'sponsor', 'sponsored', 'banner',
+  'share', 'sharing', 'sharedaddy', 'social', 'sns', 'comment', 'comments', 'subscribe', 'subscription', 'newsletter', 'cta',
+  'copyright', 'login', 'search', 'qrcode', 'qr', 'ewm', 'reward', 'toolbar', 'download', 'vote', 'digg',
 ]);
-
-const DECOR = String.raw`[\s►▶▷▲△▼■□●◆◇★☆※➤→【\[〔（(]*`;
-const DECOR_END = String.raw`[\s】\]〕）)]*`;
-const RELATED = '其他人也在看|延伸閱讀|延伸阅读|推薦閱讀|推荐阅读|相關新聞|相关新闻|相關文章|相关文章|相關閱讀|相关阅读|相關報導|相关报道|熱門新聞|热门新闻|熱門文章|热门文章|熱門推薦|热门推荐|編輯推薦|编辑推荐|看更多|更多新聞|更多新闻|猜你喜歡|猜你喜欢|你可能也喜歡|你可能也喜欢|最新新聞|最新新闻|精選文章|今日熱門|大家都在看|網友都在看|更多相關|更多相关|相關連結|相关链接|延伸報導|延伸报道|同場加映|相關影音';
-
-/** Headings of blocks that list other articles. */
-export const RELATED_HEADINGS = new RegExp(`^${DECOR}(${RELATED})${DECOR_END}[:：]?\\s*$`);
-
-/** A paragraph that is only a pointer to another article or an editor's credit. */
-export const POINTER_PARAGRAPH = new RegExp(`^${DECOR}(${RELATED}|責任編輯|责任编辑|編輯|编辑|核稿編輯|核稿编辑)${DECOR_END}\\s*[:：]`);
-
-/**
- * Short app, newsletter and follow-us pitches that sites drop into the
- * article text. Only short paragraphs are tested, so an article that
- * discusses subscriptions keeps its paragraphs.
- */
-const PITCH = /(下載\s*APP|下载\s*APP|用APP看新聞|天天中獎|點我訂閱|点我订阅|立即訂閱|立即订阅|訂閱電子報|订阅电子报|免費訂閱|加入.{0,10}LINE|追蹤我們|关注我们|按讚|點讚|尽在新浪财经APP|打開APP|打开APP|掃描二維碼|扫描二维码|看更多精彩)/i;
-
-/** True for a short paragraph that only sells an app, a newsletter or a follow. */
-export function isPitch(paragraph: string): boolean {
-  return paragraph.length <= 80 && PITCH.test(paragraph);
-}
+const WEAK_WORDS = new Set([
+  'widget', 'rail', 'aside', 'promo', 'promotion', 'related', 'relate', 'recommend', 'recommended', 'readmore', 'popular', 'trending', 'hot',
+  'tags', 'tag', 'bio', 'guess', 'author', 'disclaimer', 'statement', 'rank', 'follow',
+]);
+/** A line that may be another article's headline (or its date, or a count) in a related list. */
+const isHeadlineLike = (line: string) => textWeight(line) <= 40 && !/[。.]$/.test(line);
+/** Unlinked letters an element named by a weak word may hold and still be furniture. */
+const WEAK_PROSE = 200;
 
 const ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menubar', 'dialog']);
 
-function isChromeByName(el: Element): boolean {
+/** Whether an element's tag, role, class or id names it as furniture, and how surely. */
+export function chromeByName(el: Element): 'strong' | 'weak' | null {
   const tag = el.name.toLowerCase();
-  if (tag === 'nav' || tag === 'footer' || tag === 'aside') return true;
+  if (tag === 'nav' || tag === 'footer' || tag === 'aside') return 'strong';
+  // The article's own element is judged by its content, never by its class names.
+  if (tag === 'article' || tag === 'main' || tag === 'body') return null;
   const role = (el.attribs.role ?? '').toLowerCase();
-  if (ROLES.has(role)) return true;
+  if (ROLES.has(role)) return 'strong';
   const names = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase().split(/\s+/).filter(Boolean);
-  return names.some((n) => CHROME_WORDS.has(n) || n.split(/[-_]/).some((part) => CHROME_WORDS.has(part)));
+  let weak = false;
+  for (const n of names) {
+    const parts = n.split(/[-_]/);
+    const words = parts.length <= 3 ? [n, ...parts] : [n];
+    if (words.some((w) => STRONG_WORDS.has(w))) return 'strong';
+    if (words.some((w) => WEAK_WORDS.has(w))) weak = true;
+  }
+  return weak ? 'weak' : null;
 }
 
-/** The text of an element if it is at most `limit` characters, else null; stops reading early. */
-function shortText(el: AnyNode, limit: number): string | null {
-  let out = '';
-  const walk = (n: AnyNode): boolean => {
-    if (n.type === 'text') {
-      out += (n as unknown as { data: string }).data;
-      return out.length <= limit;
-    }
-    if (n.type === 'tag') for (const c of (n as Element).children) if (!walk(c)) return false;
-    return true;
-  };
-  return walk(el) ? out : null;
-}
 
 /** Text weight of an element, and how much of it sits inside links. */
 export function weights($: CheerioAPI, el: Cheerio<AnyNode>): { text: number; links: number } {
@@ -71,10 +60,18 @@ export function weights($: CheerioAPI, el: Cheerio<AnyNode>): { text: number; li
   return { text, links };
 }
 
-/** Remove what is never text (scripts, styles, forms, the head). */
+/**
+ * Remove what is never text (scripts, styles, controls, the head) and the
+ * forms that do not hold most of the page's text: a search or login form
+ * goes, a form wrapping the whole page (ASP.NET's `aspnetForm`) stays.
+ */
 export function removeNonText($: CheerioAPI): void {
   $([...NEVER_TEXT].join(',')).remove();
   $('head').remove();
+  const total = textWeight(cleanText($.root().text()));
+  $('form').each((_, el) => {
+    if (textWeight(cleanText($(el).text())) <= total * 0.5) $(el).remove();
+  });
 }
 
 /**
@@ -84,40 +81,58 @@ export function removeNonText($: CheerioAPI): void {
  * has-sidebar">`), and neither is an element holding most of the text.
  */
 export function removeChrome($: CheerioAPI, keep: Element | null): void {
-  const total = Math.max(1, textWeight(cleanText($('body').text())));
+  // A whole page has a body; an article fragment (Readability's candidate) is scoped by its root.
+  const body = $('body').first();
+  const scope: Cheerio<AnyNode> = body.length ? body : $.root();
+  const atTop = (el: Cheerio<AnyNode>) => el.is('body') || el.parent().length === 0;
+  const total = Math.max(1, textWeight(cleanText(scope.text())));
   const holdsArticle = (el: Cheerio<AnyNode>) => {
     const node = el.get(0);
     if (keep && node && (node === keep || (node.type === 'tag' && $.contains(node as Element, keep)))) return true;
     return textWeight(cleanText(el.text())) > total * 0.5;
   };
 
-  $('body *').each((_, el) => {
+  scope.find('*').each((_, el) => {
     if (!el.parent) return; // already removed with an ancestor
-    if (isChromeByName(el) && !holdsArticle($(el))) $(el).remove();
+    const named = chromeByName(el);
+    if (!named || holdsArticle($(el))) return;
+    if (named === 'weak') {
+      const w = weights($, $(el));
+      if (w.text - w.links >= WEAK_PROSE && w.links < w.text * 0.5) return;
+    }
+    $(el).remove();
   });
 
-  // Blocks introduced by a related-articles heading: drop the block around
-  // the heading when it is small, else the heading and the links after it.
-  $('h1, h2, h3, h4, h5, h6, p, div, span, strong, b, dt, header, li').each((_, el) => {
+  // Blocks introduced by a related-articles heading.
+  scope.find('h1, h2, h3, h4, h5, h6, p, div, span, strong, b, dt, header, li').each((_, el) => {
     if (!el.parent) return;
     const node = $(el);
     if (el.children.filter((c) => c.type === 'tag').length > 1) return;
     const raw = shortText(el, 60);
     if (raw === null) return;
     const heading = cleanText(raw);
-    if (!RELATED_HEADINGS.test(heading)) return;
+    if (!isRelatedHeading(heading)) return;
     // Climb through wrappers that hold nothing but the heading.
     let top = node;
-    while (top.parent().length && !top.parent().is('body') && textWeight(cleanText(top.parent().text())) <= textWeight(heading) + 2) top = top.parent();
+    while (top.parent().length && !atTop(top.parent()) && textWeight(cleanText(top.parent().text())) <= textWeight(heading) + 2) top = top.parent();
+    // The block around the heading goes when it is a list of links; a block
+    // that also holds prose (the article, with 延伸閱讀 at its end) keeps its
+    // prose, and only the heading and the link lists after it go.
     const block = top.parent();
-    if (block.length && !block.is('body') && !holdsArticle(block) && weights($, block).text < total * 0.3) {
+    const w = weights($, block);
+    if (block.length && !atTop(block) && !holdsArticle(block) && w.links >= (w.text - textWeight(heading)) * 0.5) {
       block.remove();
       return;
     }
-    top.nextAll('ul, ol, dl, div, section, p').filter((_, sib) => {
+    // After the heading, up to the first prose: lists of links, and blocks
+    // of headline-like lines (short, no full stop), dates and counts.
+    for (const sib of top.nextAll().toArray()) {
       const w = weights($, $(sib));
-      return w.text > 0 && w.links / w.text >= 0.5;
-    }).remove();
+      const lines = paragraphsOf(sib);
+      const listy = (w.text > 0 && w.links / w.text >= 0.5) || (lines.length > 0 && lines.every(isHeadlineLike));
+      if (!listy) break;
+      $(sib).remove();
+    }
     top.remove();
   });
 }

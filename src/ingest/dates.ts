@@ -1,3 +1,4 @@
+import type { AnyNode, Element } from 'domhandler';
 /**
  * Dates as Chinese news sites print them. Times without a zone are taken as
  * UTC+8, where Taiwan, the mainland and Hong Kong all publish. Results are
@@ -33,7 +34,7 @@ export function parseMachineDate(raw: string | null | undefined): string | null 
     .replace(/\s*\b(?:CST|CCT|HKT|TWT)$/i, ' +0800')
     .replace(/\s*(?:GMT|UTC)\s*\+\s*0?8(?::?00)?$/i, ' +0800');
   if (!s) return null;
-  const local = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(s);
+  const local = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s-](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(s);
   if (local) return fromParts(+local[1]!, +local[2]!, +local[3]!, +(local[4] ?? 0), +(local[5] ?? 0), +(local[6] ?? 0));
   const compact = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})?)?$/.exec(s);
   if (compact && +compact[1]! >= 1990) return fromParts(+compact[1]!, +compact[2]!, +compact[3]!, +(compact[4] ?? 0), +(compact[5] ?? 0), +(compact[6] ?? 0));
@@ -56,31 +57,77 @@ function hour(h: number, before: string | undefined, after: string | undefined):
   return h;
 }
 
+function isoOf(m: RegExpExecArray, roc: boolean): string | null {
+  const y = roc ? +m[1]! + 1911 : +m[1]!;
+  return fromParts(y, +m[2]!, +m[3]!, m[5] ? hour(+m[5], m[4], m[8]) : 0, +(m[6] ?? 0), +(m[7] ?? 0));
+}
+
+/** Every date printed in a text, in order, with where it starts. */
+export function datesIn(text: string): Array<{ index: number; iso: string }> {
+  const out: Array<{ index: number; iso: string }> = [];
+  for (const [re, roc] of [[new RegExp(ROC.source, 'g'), true], [new RegExp(WESTERN.source, 'g'), false]] as const) {
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const iso = isoOf(m, roc);
+      if (iso) out.push({ index: m.index, iso });
+    }
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
 /**
  * The first date printed in a text: `2026/01/12 10:30`, `2026-01-12`,
  * `2026年1月12日 週一 下午3:05`, `民國115年1月12日` (year + 1911).
  */
 export function findVisibleDate(text: string): string | null {
-  const roc = ROC.exec(text);
-  const west = WESTERN.exec(text);
-  const pick = roc && (!west || roc.index <= west.index) ? 'roc' : west ? 'west' : null;
-  if (pick === 'roc') {
-    const m = roc!;
-    return fromParts(+m[1]! + 1911, +m[2]!, +m[3]!, m[5] ? hour(+m[5], m[4], m[8]) : 0, +(m[6] ?? 0), +(m[7] ?? 0));
-  }
-  if (pick === 'west') {
-    const m = west!;
-    return fromParts(+m[1]!, +m[2]!, +m[3]!, m[5] ? hour(+m[5], m[4], m[8]) : 0, +(m[6] ?? 0), +(m[7] ?? 0));
-  }
-  return null;
+  return datesIn(text)[0]?.iso ?? null;
+}
+
+/** A label just before a date that says it is the publication (or update) date. */
+const DATE_LABEL = /(?:發布|发布|發佈|发佈|發表|发表|時間|时间|日期|刊登|出版|published|posted|updated|更新)\s*(?:時間|时间|日期|於|于|on|at)?\s*[:：]?\s*$/i;
+
+/**
+ * The publication date printed after an element (the headline): the first
+ * labelled date (`发布日期：2019-03-06`) in the next few thousand characters
+ * of text, else an unlabelled date right below it (the byline zone).
+ */
+export function findDateAfter(headline: Element): string | null {
+  let text = '';
+  let started = false;
+  const walk = (n: AnyNode): boolean => {
+    if (n === headline) {
+      started = true;
+      return true;
+    }
+    if (n.type === 'text') {
+      if (started) text += ` ${(n as unknown as { data: string }).data}`;
+      return text.length < 3000;
+    }
+    if (n.type === 'tag' || n.type === 'root') for (const c of (n as Element).children) if (!walk(c)) return false;
+    return true;
+  };
+  let root: AnyNode = headline;
+  while (root.parent) root = root.parent;
+  walk(root);
+  const clean = text.replace(/\s+/g, ' ');
+  const dates = datesIn(clean);
+  const labelled = dates.find((d) => DATE_LABEL.test(clean.slice(Math.max(0, d.index - 12), d.index)));
+  if (labelled) return labelled.iso;
+  return dates.find((d) => d.index < 300)?.iso ?? null;
 }
 
 const LABELS = /(發布|发布|發佈|发表|發表|更新|日期|時間|时间|最後|最后|修改|上午|下午|早上|晚上|週[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|published|updated|posted|am|pm)/gi;
 
-/** A line that is only a date stamp (`2026/02/10 14:35`, `發布時間：2026年1月12日`), not article text. */
+/** `来源：和讯网`, `作者：王小明`: the source or author beside a date stamp (up to the next space). */
+const SOURCE = /(?:來源|来源|出處|出处|作者|記者|记者|編輯|编辑|責編|责编)\s*[:：]\s*[^\s:：]{0,16}|(?:瀏覽|浏览|閱讀|阅读|點擊|点击)(?:次數|次数|量)?\s*[:：]?\s*\d*\s*次?/g;
+
+/**
+ * A line that is only a date stamp (`2026/02/10 14:35`, `發布時間：2026年1月12日`,
+ * `2026-01-13 15:20 来源：和讯网`), not article text.
+ */
 export function isDateLine(text: string): boolean {
   if (text.length > 60 || !findVisibleDate(text)) return false;
   const rest = text
+    .replace(SOURCE, '')
     .replace(new RegExp(ROC.source, 'g'), '')
     .replace(new RegExp(WESTERN.source, 'g'), '')
     .replace(LABELS, '')

@@ -1,13 +1,16 @@
 import * as cheerio from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
 import { ExtractError } from '../errors';
-import { isPitch, POINTER_PARAGRAPH, removeChrome, removeNonText, weights } from './chrome';
-import { isDateLine } from './dates';
-import { cleanText, paragraphsOf, textWeight } from './html-text';
+import { isChinese, readabilityCandidate } from './candidate';
+import { removeChrome, removeNonText } from './chrome';
+import { articleParagraphs } from './clean';
+import { hiddenArticleHtml, jsonLdParagraphs } from './hidden';
+import { textWeight } from './html-text';
 import { readMeta } from './meta';
+import { bestContainer } from './score';
 
 /** What `newsflow extract` prints and `ingest:page` turns into an Article. */
 export interface Extracted {
+  /** Empty when the page names no headline anywhere (the feed item's title is used then). */
   title: string;
   author: string | null;
   publishedAt: string | null;
@@ -17,84 +20,80 @@ export interface Extracted {
   text: string;
 }
 
-const CONTAINERS = new Set(['div', 'article', 'section', 'main', 'td', 'body', 'font', 'center']);
-/** Inline and paragraph elements: their text belongs to the container around them. */
-const PARAGRAPHS = new Set(['p', 'li', 'blockquote', 'pre', 'h2', 'h3', 'h4', 'h5', 'h6', 'dd', 'ul', 'ol', 'figcaption', 'b', 'strong', 'em', 'i', 'u', 'a', 'font', 'span', 'small', 'sup', 'sub', 'time', 'label', 'q', 'cite', 'code', 'mark']);
-const BLOCKISH = new Set(['div', 'p', 'section', 'article', 'table', 'ul', 'ol', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'main', 'header', 'footer', 'li', 'dl', 'figure']);
-
-/** A `<div>` holding one paragraph of text and nothing block-like is a paragraph, not a container. */
-function isParagraphDiv(el: Element): boolean {
-  return el.name === 'div' && !el.children.some((c) => c.type === 'tag' && BLOCKISH.has((c as Element).name.toLowerCase()));
-}
+/** htmlparser2 rather than parse5: several times faster, and the reading Readability's DOM (linkedom) uses too. */
+const FAST_HTML = { xml: { xmlMode: false, decodeEntities: true, encodeEntities: 'utf8' } } as unknown as Parameters<typeof cheerio.load>[1];
 
 /**
- * Score containers by the text directly inside them: every text node counts
- * fully for the container holding its paragraph and half for the one above.
- * All text counts, however short, so a page of two-line Chinese paragraphs
- * scores like one of long ones; text inside links counts nothing, so link
- * lists never win. When the text is split over sibling containers (an ad
- * between two halves), their common parent is taken.
+ * The page as HTML for Readability, or null when it cannot be written out:
+ * htmlparser2 nests unclosed tags (thousands of `<font>` on old pages) where
+ * a browser would not, and the serializer's recursion then runs out of stack.
+ * Such a page is read by our own scoring.
  */
-function bestContainer($: cheerio.CheerioAPI): Element | null {
-  const scores = new Map<Element, number>();
-  const add = (el: Element | null, w: number) => {
-    if (el) scores.set(el, (scores.get(el) ?? 0) + w);
-  };
-  const walk = (node: AnyNode, inLink: boolean) => {
-    if (node.type === 'text') {
-      const w = inLink ? 0 : textWeight((node as unknown as { data: string }).data);
-      if (w === 0) return;
-      let holder = node.parent as Element | null;
-      while (holder && holder.parent && holder.parent.type === 'tag' && (PARAGRAPHS.has(holder.name?.toLowerCase()) || isParagraphDiv(holder))) holder = holder.parent as Element;
-      add(holder, w);
-      add((holder?.parent as Element | null) ?? null, w / 2);
-      return;
-    }
-    if (node.type === 'tag') for (const c of (node as Element).children) walk(c, inLink || (node as Element).name === 'a');
-  };
-  const body = $('body').get(0);
-  if (!body) return null;
-  walk(body, false);
-  let best: Element | null = null;
-  let bestScore = 0;
-  for (const [el, score] of scores) {
-    if (!el.name || !CONTAINERS.has(el.name.toLowerCase())) continue;
-    if (score > bestScore) {
-      best = el;
-      bestScore = score;
-    }
+function serialise($: cheerio.CheerioAPI): string | null {
+  try {
+    return $.html();
+  } catch {
+    return null;
   }
-  const parent = best?.parent as Element | null | undefined;
-  if (parent && parent.type === 'tag' && (scores.get(parent) ?? 0) >= bestScore * 0.75) return parent;
-  return best;
+}
+
+/** The paragraphs of Readability's candidate after our rules; none when there is no candidate or it cannot be read. */
+function candidateParagraphs(candidate: string | null, title: string): string[] {
+  if (!candidate) return [];
+  try {
+    const $c = cheerio.load(candidate, FAST_HTML, false);
+    return articleParagraphs($c, $c.root().toArray(), title);
+  } catch {
+    // What Readability produced and our rules cannot walk is left to our own scoring.
+    return [];
+  }
+}
+
+/** The article paragraphs of a page's markup (`$` is changed): Readability's container, else our own scoring's. */
+function markupParagraphs($: cheerio.CheerioAPI, pageUrl: string, title: string): string[] {
+  removeNonText($);
+  removeChrome($, null);
+  const fromCandidate = candidateParagraphs(readabilityCandidate(serialise($), pageUrl, isChinese($('body').text())), title);
+  if (fromCandidate.length) return fromCandidate;
+  // Readability found nothing, or nothing but furniture: our own scoring.
+  const container = bestContainer($);
+  return container ? articleParagraphs($, [container], title) : [];
 }
 
 /**
- * Extract the article from a decoded HTML page: metadata first (from the
- * untouched page); then the main container is located, the chrome around
- * and inside it removed (never the container itself), the container located
- * again, and its paragraphs kept minus link lists, the repeated headline,
- * pointer lines, pitches and date stamps.
+ * Extract the article from a decoded HTML page:
+ *
+ * 1. metadata (title, author, date, canonical URL) from the untouched page,
+ *    by our own rules, which read Chinese sites far better than Readability;
+ * 2. the furniture our rules recognise by name goes (navigation, footers,
+ *    share bars, related-article blocks, small forms; an element holding
+ *    most of the page's text stays whatever it is called);
+ * 3. Mozilla Readability picks the article container in what is left (our
+ *    own container scoring when it finds none; a page rendered by a script
+ *    is read from its `<noscript>` or template copy, or its JSON-LD body);
+ * 4. inside it our Chinese rules drop what Readability keeps: related lists,
+ *    login boxes, link lists, pointers, credits, pitches, counters, date
+ *    stamps and furniture glued to the last paragraph.
+ *
+ * docs/ingestion.md has the measurements behind this split of the work.
  */
 export function extractArticle(html: string, pageUrl: string): Extracted {
-  const $ = cheerio.load(html);
+  // htmlparser2 makes no <body> for a page that has no body tag (browsers
+  // and parse5 do); such a page is read with parse5.
+  let $ = cheerio.load(html, FAST_HTML);
+  if ($('body').length === 0) $ = cheerio.load(html);
   const meta = readMeta($, pageUrl);
-  removeNonText($);
-  removeChrome($, bestContainer($));
-  const container = bestContainer($);
-  if (!container) throw new ExtractError(pageUrl, 'the page has no text');
-  const node = $(container);
-  // Link lists inside the article (headline lists, tag clouds) go; a sentence with a link in it stays.
-  node.find('p, li, div, ul, ol').each((_, el) => {
-    if (!el.parent) return;
-    const w = weights($, $(el));
-    if (w.text > 0 && w.links / w.text >= 0.8) $(el).remove();
-  });
   const title = meta.title ?? '';
-  const paragraphs = paragraphsOf(node.toArray(), (el) => el.name === 'h1').filter(
-    (p, i) => !POINTER_PARAGRAPH.test(p) && !isPitch(p) && !isDateLine(p) && !(i === 0 && cleanText(p) === title),
-  );
+  const hidden = hiddenArticleHtml($);
+  let paragraphs = markupParagraphs($, pageUrl, title);
+  // A page whose markup holds no article (rendered by a script): its
+  // <noscript> or template version, else the JSON-LD articleBody.
+  if (paragraphs.length === 0 && hidden) paragraphs = markupParagraphs(cheerio.load(hidden, FAST_HTML), pageUrl, title);
+  // htmlparser2 reads some malformed markup otherwise than browsers do (an
+  // unclosed raw-text element can swallow the body); parse5 reads it the
+  // browsers' way, at several times the cost, so only when all else failed.
+  if (paragraphs.length === 0) paragraphs = markupParagraphs(cheerio.load(html), pageUrl, title);
+  if (paragraphs.length === 0) paragraphs = jsonLdParagraphs(meta.articleBody);
   if (paragraphs.length === 0 || textWeight(paragraphs.join('')) === 0) throw new ExtractError(pageUrl, 'no article text found');
-  if (!title) throw new ExtractError(pageUrl, 'no title found');
   return { title, author: meta.author, publishedAt: meta.publishedAt, url: meta.url, text: paragraphs.join('\n') };
 }

@@ -60,6 +60,9 @@ export interface Fetcher {
 export const ACCEPT_FEED = 'application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
 export const ACCEPT_HTML = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
 
+/** Largest response header block read (Node's own default is 16 KiB; some sites send large cookies). */
+export const MAX_HEADER_BYTES = 64 * 1024;
+
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const RETRY_STATUSES = new Set([408, 425, 500, 502, 504, 507, 509, 520, 521, 522, 523, 524]);
 
@@ -112,6 +115,7 @@ export function createFetcher(opts: FetcherOptions, deps: FetcherDeps = {}): Fet
   const agent = new Agent({
     connect: { timeout: opts.connectTimeoutMs, lookup: guardedLookup },
     headersTimeout: opts.timeoutMs,
+    maxHeaderSize: MAX_HEADER_BYTES,
     bodyTimeout: opts.timeoutMs,
     maxRedirections: 0,
   } as ConstructorParameters<typeof Agent>[0]);
@@ -198,7 +202,7 @@ export function createFetcher(opts: FetcherOptions, deps: FetcherDeps = {}): Fet
     } catch (err) {
       if (err instanceof NewsflowError) throw err;
       if (req.signal?.aborted && !timer.signal.aborted) throw req.signal.reason;
-      throw toFetchError(err, current.href, { connectMs: opts.connectTimeoutMs, totalMs: opts.timeoutMs, timedOut: timer.signal.aborted ? (timer.signal.reason as Error) : null });
+      throw toFetchError(err, current.href, { connectMs: opts.connectTimeoutMs, totalMs: opts.timeoutMs, maxHeaderBytes: MAX_HEADER_BYTES, timedOut: timer.signal.aborted ? (timer.signal.reason as Error) : null });
     } finally {
       if (deadline) clearTimeout(deadline);
     }

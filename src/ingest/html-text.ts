@@ -6,8 +6,12 @@ const BLOCK = new Set([
   'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul',
 ]);
 
-/** Elements whose content is never article text. */
-export const NEVER_TEXT = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'button', 'select', 'option', 'input', 'textarea', 'form', 'object', 'embed', 'video', 'audio', 'map']);
+/**
+ * Elements whose content is never article text. `form` is not one of them:
+ * ASP.NET sites wrap the whole page in `<form id="aspnetForm">`; small forms
+ * (search, login) go as chrome (src/ingest/chrome.ts).
+ */
+export const NEVER_TEXT = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'button', 'select', 'option', 'input', 'textarea', 'object', 'embed', 'video', 'audio', 'map']);
 
 const CJK = '\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF\\u3000-\\u303F';
 const CJK_GAP = new RegExp(`([${CJK}])\\s*\\n\\s*([${CJK}])`, 'g');
@@ -62,3 +66,17 @@ export function textWeight(s: string): number {
   return s.replace(NOT_LETTER, '').length;
 }
 const NOT_LETTER = /[^\p{L}\p{N}]+/gu;
+
+/** The text of an element when it is at most `limit` characters, else null; stops reading early. */
+export function shortText(el: AnyNode, limit: number): string | null {
+  let out = '';
+  const walk = (n: AnyNode): boolean => {
+    if (n.type === 'text') {
+      out += (n as unknown as { data: string }).data;
+      return out.length <= limit;
+    }
+    if (n.type === 'tag') for (const c of (n as Element).children) if (!walk(c)) return false;
+    return true;
+  };
+  return walk(el) ? out : null;
+}

@@ -1,7 +1,9 @@
 import type { CheerioAPI } from 'cheerio';
-import { cleanText, textWeight } from './html-text';
-import { findVisibleDate, parseMachineDate } from './dates';
+import { findDateAfter, findVisibleDate, parseMachineDate } from './dates';
+import { cleanText } from './html-text';
+import { pickTitle } from './title';
 import { canonicalUrl } from './url';
+import type { Element } from 'domhandler';
 
 /** What a page says about itself, apart from its text. */
 export interface PageMeta {
@@ -10,6 +12,8 @@ export interface PageMeta {
   publishedAt: string | null;
   /** Canonical URL (rel=canonical, og:url or the fetched URL), tracking parameters removed. */
   url: string;
+  /** The article's text as JSON-LD gives it (`articleBody`), for pages whose markup holds none. */
+  articleBody: string | null;
 }
 
 type Json = Record<string, unknown>;
@@ -69,44 +73,8 @@ function authorName(v: unknown): string | null {
   return null;
 }
 
-const TITLE_SEPARATOR = /\s+[|｜\-–—]\s+|[｜_]|\s[|]\s/;
-
-/** `標題 | 站名`, `標題_新浪财经_新浪网` → the headline (the longest part) and the site parts. */
-function splitTitle(title: string): { headline: string; site: string[] } {
-  const parts = title.split(TITLE_SEPARATOR).map((p) => p.trim()).filter(Boolean);
-  const headline = parts.reduce((a, b) => (textWeight(b) > textWeight(a) ? b : a), parts[0] ?? title);
-  return { headline, site: parts.filter((p) => p !== headline) };
-}
-
-/** og:title often repeats the site name of `<title>`; drop those trailing parts. */
-function stripSite(title: string, site: string[]): string {
-  let t = title;
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const s of site) {
-      const m = new RegExp(`(?:${TITLE_SEPARATOR.source})${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`).exec(t);
-      if (m) {
-        t = t.slice(0, m.index).trim();
-        changed = true;
-      }
-    }
-  }
-  return t;
-}
-
-const squash = (s: string) => s.replace(/\s+/g, '');
-
-function pickTitle($: CheerioAPI, ld: Json[], metas: Metas): string | null {
-  const headline = first(ld.map((o) => (typeof o.headline === 'string' ? cleanText(o.headline) : null)));
-  if (headline) return headline;
-  const og = cleanText(metaContent(metas, ['og:title', 'twitter:title']) ?? '');
-  const docTitle = cleanText($('head > title').first().text() || $('title').first().text());
-  const { headline: fromTitle, site } = splitTitle(docTitle);
-  // An h1 that the <title> or og:title repeats is the headline; one that is the site's name is its logo.
-  const siteNames = new Set(site.map(squash));
-  const h1s = $('h1').toArray().map((el) => cleanText($(el).text())).filter((t) => textWeight(t) > 0 && !siteNames.has(squash(t)));
-  const confirmed = h1s.find((h) => squash(og).includes(squash(h)) || squash(docTitle).includes(squash(h)));
-  return first([confirmed, og ? stripSite(og, site) : null, h1s[0], docTitle ? fromTitle : null]);
+function jsonLdHeadline(ld: Json[]): string | null {
+  return first(ld.map((o) => (typeof o.headline === 'string' ? cleanText(o.headline) : null)));
 }
 
 function pickAuthor($: CheerioAPI, ld: Json[], metas: Metas): string | null {
@@ -117,9 +85,22 @@ function pickAuthor($: CheerioAPI, ld: Json[], metas: Metas): string | null {
   return first([fromMeta, first(ld.map((o) => authorName(o.author))), bylineText && bylineText.length <= 40 ? bylineText : null]);
 }
 
-function pickDate($: CheerioAPI, ld: Json[], metas: Metas): string | null {
+/** Meta names of a publication date, best first; then, for pages with none, of a first or last change. */
+const PUBLISHED = ['article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate', 'publish-date', 'PublishDate', 'publishedtime', 'firstpublishedtime', 'date', 'dc.date', 'DC.date', 'dc.date.issued', 'dcterms.created', 'parsely-pub-date', 'sailthru.date', 'og:time', 'apub:time', 'weibo: article:create_at'];
+const CHANGED = ['article:modified_time', 'og:updated_time', 'dateModified', 'lastmodifiedtime', 'dateupdate', 'weibo: article:update_at', 'maketime'];
+
+/**
+ * The publication date: machine-readable ones first (meta tags, JSON-LD,
+ * `<time datetime>`); then a date printed after the headline (a labelled
+ * one such as 发布日期：2019-03-06 anywhere in the article before an
+ * unlabelled one right under the headline: the first date of a story is
+ * often the day it tells of, and the dates above the headline are often
+ * today's date in the page header); then dates in date-named elements; then
+ * a page's last-change date; then any date on the page.
+ */
+function pickDate($: CheerioAPI, ld: Json[], metas: Metas, headline: Element | null): string | null {
   const machine = [
-    metaContent(metas, ['article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate', 'publish-date', 'PublishDate', 'date', 'dc.date', 'DC.date', 'dc.date.issued', 'dcterms.created', 'parsely-pub-date', 'sailthru.date']),
+    metaContent(metas, PUBLISHED),
     ...ld.map((o) => (typeof o.datePublished === 'string' ? o.datePublished : null)),
     $('[itemprop="datePublished"]').first().attr('datetime') ?? null,
     $('time[datetime]').first().attr('datetime') ?? null,
@@ -128,8 +109,12 @@ function pickDate($: CheerioAPI, ld: Json[], metas: Metas): string | null {
     const d = parseMachineDate(m);
     if (d) return d;
   }
-  // Printed dates: first where sites put them (small elements only: a
-  // "timeline" widget is not a date), then anywhere in the page.
+  if (headline) {
+    const d = findDateAfter(headline);
+    if (d) return d;
+  }
+  // Printed dates where sites put them (small elements only: a "timeline"
+  // widget is not a date).
   const dated = $('[class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], [id*="date" i], [id*="time" i], time').toArray();
   for (const el of dated) {
     const text = $(el).text();
@@ -137,7 +122,7 @@ function pickDate($: CheerioAPI, ld: Json[], metas: Metas): string | null {
     const d = findVisibleDate(cleanText(text));
     if (d) return d;
   }
-  return findVisibleDate(cleanText($('body').text()));
+  return parseMachineDate(metaContent(metas, CHANGED)) ?? findVisibleDate(cleanText($('body').text()));
 }
 
 function pickUrl($: CheerioAPI, pageUrl: string, metas: Metas): string {
@@ -157,5 +142,8 @@ function pickUrl($: CheerioAPI, pageUrl: string, metas: Metas): string {
 export function readMeta($: CheerioAPI, pageUrl: string): PageMeta {
   const ld = jsonLd($);
   const metas = metaTags($);
-  return { title: pickTitle($, ld, metas), author: pickAuthor($, ld, metas), publishedAt: pickDate($, ld, metas), url: pickUrl($, pageUrl, metas) };
+  const og = cleanText(metaContent(metas, ['og:title', 'twitter:title']) ?? '');
+  const title = pickTitle($, jsonLdHeadline(ld), og);
+  const articleBody = first(ld.map((o) => (typeof o.articleBody === 'string' ? o.articleBody : null)));
+  return { title: title.title, author: pickAuthor($, ld, metas), publishedAt: pickDate($, ld, metas, title.element), url: pickUrl($, pageUrl, metas), articleBody };
 }

@@ -1,4 +1,4 @@
-import { HttpStatusError } from '../errors';
+import { ExtractError, HttpStatusError } from '../errors';
 import type { Article } from '../types';
 import { decodeBody } from './charset';
 import { extractArticle } from './extract';
@@ -111,11 +111,13 @@ export async function fetchArticle(data: PageJobData, deps: Pick<PageDeps, 'fetc
   // Sent without validators, a 304 is the server's mistake; there is no text to use.
   if (res.notModified) throw new HttpStatusError(data.url, 304);
   const page = extractArticle(decodeBody(res.body, res.contentType).text, res.url);
+  const title = page.title || data.title;
+  if (!title) throw new ExtractError(res.url, 'no title found, on the page or in the feed');
   return {
     id: data.articleId,
     url: data.url,
     source: data.source,
-    title: page.title || data.title || '',
+    title,
     body: page.text,
     publishedAt: page.publishedAt ?? data.publishedAt ?? null,
     fetchedAt: res.fetchedAt,

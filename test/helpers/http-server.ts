@@ -88,6 +88,10 @@ function hostile(req: IncomingMessage, res: ServerResponse, url: URL, timers: Se
   } else if (p === '/hostile/huge-declared') {
     res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(512 * 1024 * 1024) });
     res.end('<html></html>');
+  } else if (p === '/hostile/huge-header') {
+    // A 10 MB response header: the client must stop reading it, not wait for its end.
+    res.on('error', () => undefined);
+    res.writeHead(200, { 'content-type': 'text/html', 'x-padding': 'a'.repeat(10 * 1024 * 1024) }).end('<html></html>');
   } else if (p === '/hostile/gzip-bomb' || p === '/hostile/br-bomb') {
     const gz = p === '/hostile/gzip-bomb';
     const b = gz ? bombs().gzip : bombs().br;

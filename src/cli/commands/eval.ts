@@ -8,6 +8,7 @@ import type { EventLabel, EventRecord } from '../../types';
 import { usageError, type Command } from '../command';
 import { readArticleInputs, reportBadInputs } from '../files';
 import { runCorpusEval } from './eval-corpus';
+import { runPagesEval } from './eval-pages';
 
 const DEFAULT_INPUTS = ['fixtures/articles', 'fixtures/passages'];
 const DEFAULT_GOLD = 'fixtures/gold';
@@ -52,10 +53,11 @@ async function eventSection(scored: Scored[], goldDir: string): Promise<Section 
  */
 export const evalCommand: Command = {
   name: 'eval',
-  summary: 'score tagging and events against the seed gold (exit 1 below target), or with --corpus against the corpus gold',
-  usage: 'newsflow eval [--gold DIR] [FILE|DIR...]  |  newsflow eval --corpus DIR [--gold DIR] [--split dev|test|all] [--json]',
+  summary: 'score tagging and events against the seed gold (exit 1 below target), with --corpus against the corpus gold, with --pages page extraction beside Readability',
+  usage: 'newsflow eval [--gold DIR] [FILE|DIR...]  |  newsflow eval --corpus DIR [--gold DIR] [--split dev|test|all] [--json]  |  newsflow eval --pages DIR [--gold FILE] [--split dev|test|all] [--json] [--misses]',
   async run(argv, ctx) {
     if (argv.some((a) => a === '--corpus' || a.startsWith('--corpus='))) return runCorpusEval(this, argv, ctx);
+    if (argv.some((a) => a === '--pages' || a.startsWith('--pages='))) return runPagesEval(this, argv, ctx);
     let parsed;
     try {
       parsed = parseArgs({ args: argv, options: { gold: { type: 'string' } }, allowPositionals: true });

@@ -1,3 +1,5 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../helpers/http-server';
@@ -21,6 +23,34 @@ async function run(args: string[], extra: Record<string, string> = {}) {
   const { code } = await p.exited;
   return { code, stdout: p.stdout.join(''), stderr: p.logs.map((l) => String(l.msg ?? JSON.stringify(l))).join('\n') };
 }
+
+describe('newsflow eval --pages', () => {
+  it('scores the project and Readability side by side on a directory of pages with gold', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsflow-eval-pages-'));
+    try {
+      mkdirSync(join(dir, 'hand'));
+      for (const f of ['footer-wins', 'blog-comments']) copyFileSync(join(import.meta.dirname, '../../../fixtures/pages/failures', `${f}.html`), join(dir, 'hand', `${f}.html`));
+      const gold = {
+        'hand/footer-wins': { script: 'Hans', title: '沪指震荡收涨 券商板块午后走强', date: '2026-01-13', first: '和讯网消息，周二沪指震荡收涨', last: '两市成交额较前一交易日小幅放大。', middle: ['券商板块午后走强'], boilerplate: ['违法和不良信息举报电话'] },
+        'hand/blog-comments': { script: 'Hant', title: '台積電法說會心得', date: '2026-01-16', first: '昨天聽完台積電法說會', last: '不構成投資建議。', middle: ['先進製程需求仍然強勁'], boilerplate: ['謝謝分享', '小明的投資筆記'] },
+      };
+      writeFileSync(join(dir, 'gold.json'), JSON.stringify({ pages: gold }));
+      const json = await run(['eval', '--pages', dir, '--gold', join(dir, 'gold.json'), '--split', 'all', '--json']);
+      expect(json.code).toBe(0);
+      const out = JSON.parse(json.stdout) as { reports: Array<{ split: string; pages: number; summaries: Array<{ extractor: string; title: number; firstAndLast: number; boilerplateFree: number }> }> };
+      expect(out.reports.map((r) => [r.split, r.pages])).toEqual([['all', 2]]);
+      const [ours, theirs] = out.reports[0]!.summaries;
+      expect(theirs!.extractor).toBe('readability');
+      expect(ours).toMatchObject({ extractor: 'newsflow', title: 1, firstAndLast: 1, boilerplateFree: 1 });
+      const text = await run(['eval', '--pages', dir, '--gold', join(dir, 'gold.json')]);
+      expect(text.stdout).toMatch(/dev: 2 pages with gold/);
+      expect(text.stdout).toMatch(/first and last\s+100\.0%/);
+      expect((await run(['eval', '--pages', dir, '--split', 'later'])).code).toBe(64);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('newsflow extract / ingest / feeds', () => {
   it('extract prints title, date, canonical URL and text of a Big5 file', async () => {

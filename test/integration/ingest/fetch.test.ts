@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  BlockedAddressError, BodyTooLargeError, FetchTimeoutError, HttpStatusError, RateLimitedError, TooManyRedirectsError, UnsupportedUrlError, UpstreamError,
+  BlockedAddressError, BodyTooLargeError, disposition, FetchTimeoutError, HeadersTooLargeError, HttpStatusError, RateLimitedError, TooManyRedirectsError, UnsupportedUrlError, UpstreamError,
 } from '../../../src/errors';
 import { createFetcher, type Fetcher, type FetcherOptions, type ResolvedAddress } from '../../../src/ingest/fetch';
 import { startFixtureServer, type FixtureServer } from '../../helpers/http-server';
@@ -119,6 +119,13 @@ describe('fetcher against the fixture server', () => {
     }
   });
 
+  it('gives up at once on a 10 MB response header, naming it, instead of retrying it as a broken connection', async () => {
+    const err = await make().fetch(server.url('/hostile/huge-header')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HeadersTooLargeError);
+    expect(disposition(err)).toBe('give-up');
+    expect((err as Error).message).toMatch(/response headers .* exceed 65536 bytes/);
+  });
+
   it('gives up on a slow server at the total timeout', async () => {
     const err = await make({ timeoutMs: 1500 }).fetch(server.url('/hostile/slow')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FetchTimeoutError);
@@ -131,11 +138,14 @@ describe('fetcher against the fixture server', () => {
   });
 });
 
+/** IPv6 literals that carry 127.0.0.1 (issue 17): each must be refused before a connection is tried. */
+const V4_IN_V6 = ['[::127.0.0.1]', '[::7f00:1]', '[::ffff:0:7f00:1]', '[::ffff:0:127.0.0.1]', '[0:0:0:0:0:ffff:127.0.0.1]', '[::ffff:7f00:1]', '[64:ff9b::7f00:1]', '[2002:7f00:1::1]'];
+
 describe('address checks (allow-list not covering the target)', () => {
   it('refuses loopback, private, link-local and metadata addresses before connecting', async () => {
     const f = make({ allow: [] });
     const before = server.hits.length;
-    for (const url of [server.url('/secret'), `http://localhost:${server.port}/secret`, `http://[::1]:${server.port}/secret`, 'http://169.254.169.254/latest/meta-data/', 'http://10.0.0.1/', 'http://metadata.google.internal/']) {
+    for (const url of [server.url('/secret'), `http://localhost:${server.port}/secret`, `http://[::1]:${server.port}/secret`, ...V4_IN_V6.map((h) => `http://${h}:${server.port}/secret`), 'http://169.254.169.254/latest/meta-data/', 'http://10.0.0.1/', 'http://metadata.google.internal/']) {
       await expect(f.fetch(url), url).rejects.toThrow(BlockedAddressError);
     }
     expect(server.hits.length).toBe(before);

@@ -72,6 +72,33 @@ describe('decodeBody', () => {
     expect(d.charset).toBe('utf-8');
     expect(d.text).toBe(`<p>${text}\uFFFD${text}</p>`);
   });
+  it('keeps a right UTF-8 label over a few stray bytes: they become U+FFFD where they are, nothing else changes', () => {
+    // The case of issue 17: a 132-character feed labelled UTF-8 with 3 stray bytes was read as GB18030 ("good 榇绘捣").
+    const xml = '<?xml version="1.0" encoding="utf-8"?><rss><channel><item><title>good 鴻海</title><description>營收</description></item></channel></rss>';
+    expect([...xml].length).toBe(132);
+    const b = Buffer.from(xml, 'utf8');
+    const at = [40, 90, 130];
+    const bytes = Buffer.concat([b.subarray(0, at[0]), Buffer.from([0xff]), b.subarray(at[0], at[1]), Buffer.from([0xc3]), b.subarray(at[1], at[2]), Buffer.from([0x80]), b.subarray(at[2])]);
+    const d = decodeBody(bytes, 'application/rss+xml; charset=utf-8');
+    expect(d).toMatchObject({ charset: 'utf-8', source: 'header' });
+    expect(d.text).toContain('<title>good 鴻海</title>');
+    const expected = [b.subarray(0, at[0]), b.subarray(at[0], at[1]), b.subarray(at[1], at[2]), b.subarray(at[2])].map((p) => p.toString('utf8')).join('\uFFFD');
+    expect(d.text).toBe(expected);
+  });
+  it('keeps UTF-8 for a short unlabelled text with a high share of stray bytes', () => {
+    const bytes = Buffer.concat([Buffer.from('<p>台積電', 'utf8'), Buffer.from([0xa0, 0xff]), Buffer.from('今日上漲', 'utf8'), Buffer.from([0xfe, 0x81, 0x80]), Buffer.from('。</p>', 'utf8')]);
+    expect(decodeBody(bytes, null)).toMatchObject({ charset: 'utf-8', text: '<p>台積電\uFFFD\uFFFD今日上漲\uFFFD\uFFFD\uFFFD。</p>' });
+  });
+  it('keeps a right GBK or Big5 label over an invalid byte, which becomes U+FFFD in place', () => {
+    const gbk = Buffer.concat([iconv.encode('<p>中国人民银行宣布降准，', 'gbk'), Buffer.from([0xff]), iconv.encode('市场资金面将更加宽松。</p>', 'gbk')]);
+    expect(decodeBody(gbk, 'text/html; charset=gbk')).toMatchObject({ charset: 'gb18030', source: 'header', text: '<p>中国人民银行宣布降准，\uFFFD市场资金面将更加宽松。</p>' });
+    const big5 = Buffer.concat([iconv.encode('<p>中央銀行宣布升息半碼，', 'big5'), Buffer.from([0xff]), iconv.encode('市場資金面轉趨緊縮。</p>', 'big5')]);
+    expect(decodeBody(big5, 'text/html; charset=big5')).toMatchObject({ charset: 'big5hkscs', source: 'header', text: '<p>中央銀行宣布升息半碼，\uFFFD市場資金面轉趨緊縮。</p>' });
+  });
+  it('still overrides a UTF-8 label on GBK bytes that carry a stray byte', () => {
+    const gbk = Buffer.concat([iconv.encode('<p>中国证监会今日发布新规，', 'gbk'), Buffer.from([0x80]), iconv.encode('进一步规范上市公司的信息披露行为。</p>', 'gbk')]);
+    expect(decodeBody(gbk, 'text/html; charset=utf-8')).toMatchObject({ charset: 'gb18030', source: 'sniff', overruled: 'utf-8' });
+  });
   it('lets a BOM win over any label', () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('鴻海', 'utf8')]);
     expect(decodeBody(bytes, 'text/html; charset=big5')).toMatchObject({ text: '鴻海', source: 'bom' });

@@ -43,7 +43,26 @@ describe('blocked addresses', () => {
   ])('%s is refused as %s', (addr, why) => {
     expect(blockedReason(addr)).toContain(why);
   });
-  it.each(['8.8.8.8', '203.69.1.1', '2001:4860:4860::8888', '172.32.0.1'])('%s is public', (addr) => {
+  // Every IPv6 spelling that carries an IPv4 is judged as that IPv4 (issue 17).
+  it.each([
+    ['::7f00:1', 'IPv4-compatible IPv6 address of 127.0.0.1, a loopback'],
+    ['::127.0.0.1', 'IPv4-compatible IPv6 address of 127.0.0.1, a loopback'],
+    ['0:0:0:0:0:0:127.0.0.1', 'IPv4-compatible IPv6 address of 127.0.0.1'],
+    ['::a00:5', '10.0.0.5, a private'],
+    ['::808:808', 'deprecated IPv4-compatible'],
+    ['::ffff:0:7f00:1', 'IPv4-translated IPv6 address of 127.0.0.1, a loopback'],
+    ['::ffff:0:127.0.0.1', 'IPv4-translated IPv6 address of 127.0.0.1'],
+    ['0:0:0:0:0:ffff:127.0.0.1', 'IPv4-mapped IPv6 address of 127.0.0.1'],
+    ['::FFFF:7F00:1', 'loopback'],
+    ['64:ff9b::a9fe:a9fe', 'NAT64 IPv6 address of 169.254.169.254, a cloud metadata'],
+    ['64:ff9b:1::7f00:1', 'NAT64'],
+    ['2002:7f00:1::', '6to4 IPv6 address of 127.0.0.1'],
+    ['2002:c0a8:101::1', '6to4 IPv6 address of 192.168.1.1, a private'],
+    ['2001:0:4136:e378:8000:63bf:80ff:fffe', 'Teredo IPv6 address of 127.0.0.1'],
+  ])('%s carries a blocked IPv4 (%s)', (addr, why) => {
+    expect(blockedReason(addr)).toContain(why);
+  });
+  it.each(['8.8.8.8', '203.69.1.1', '2001:4860:4860::8888', '172.32.0.1', '::ffff:808:808', '2002:808:808::1'])('%s is public', (addr) => {
     expect(blockedReason(addr)).toBeNull();
   });
   it('refuses metadata names whatever they resolve to; other names are judged by their addresses', () => {
