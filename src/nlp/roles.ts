@@ -10,8 +10,9 @@ import { orgList } from './orglist';
  * corpus guide): 高盛證券預估… is `org:高盛`, 高盛財報… is GS. A listed
  * company whose printed spelling is in the organisation list is the
  * subject when a mention stands in the title, when the article prints its
- * code, or when a subject word (財報, 股價, 收購 …) follows a mention in
- * its clause; otherwise the article only quotes or uses it.
+ * code, when a subject word (財報, 股價, 收購 …) follows a mention in its
+ * clause, or when it is named four times or more; otherwise the article
+ * only quotes or uses it.
  */
 export interface RoleField {
   fw: FieldWork;
@@ -32,6 +33,7 @@ function subjectAfter(key: string, end: number): boolean {
 export function sourceRoleIds(dict: Dictionary, fields: readonly RoleField[], codedIds: ReadonlySet<string>): Set<string> {
   const list = orgList();
   const verdict = new Map<string, boolean>();
+  const count = new Map<string, number>();
   for (const { fw, hits } of fields) {
     for (const h of hits) {
       if (!list.byKey.has(fw.key.slice(h.start, h.end))) continue;
@@ -39,8 +41,12 @@ export function sourceRoleIds(dict: Dictionary, fields: readonly RoleField[], co
         if (!dict.byId.get(id)?.ticker) continue;
         const isSubject = fw.text.field === 'title' || codedIds.has(id) || subjectAfter(fw.key, h.end);
         verdict.set(id, (verdict.get(id) ?? false) || isSubject);
+        count.set(id, (count.get(id) ?? 0) + 1);
       }
     }
   }
-  return new Set([...verdict].filter(([, s]) => !s).map(([id]) => id));
+  // A source is quoted once or twice; a company named again and again is what the article is about (两家券商合并).
+  return new Set([...verdict].filter(([id, s]) => !s && (count.get(id) ?? 0) < SUBJECT_MENTIONS).map(([id]) => id));
 }
+
+const SUBJECT_MENTIONS = 4;
