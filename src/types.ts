@@ -5,7 +5,7 @@
 export type Script = 'Hant' | 'Hans';
 export type EntityKind = 'company' | 'etf' | 'person' | 'org' | 'place' | 'product' | 'theme';
 export type Market = 'TWSE' | 'TPEx' | 'SSE' | 'SZSE' | 'BSE' | 'HKEX' | 'NASDAQ' | 'NYSE' | 'TSE' | 'KRX';
-export type MentionVia = 'dictionary' | 'inline-code' | 'english-ner';
+export type MentionVia = 'dictionary' | 'inline-code' | 'english-ner' | 'pattern';
 
 export interface Mention {
   /** The mention exactly as printed: `original.slice(start, end)`. */
@@ -29,6 +29,8 @@ export interface Entity {
   kind: EntityKind;
   name: string;
   ticker?: Ticker;
+  /** The company's other listings the article points at or implies (A+H, US+HK), when not entities of their own. */
+  listings?: Ticker[];
   mentions: Mention[];
   relevance: number;
   sentiment: number;

@@ -35,7 +35,7 @@ const require = createRequire(import.meta.url);
 // decides ordinary words) and OpenCC. A change to any of them makes a new
 // artefact name, so an artefact is never read by code that would compile
 // it differently.
-const INPUTS = ['./compile.ts', './artefact.ts', '../text/sections.ts', '../text/trie.ts', '../text/fold.ts', '../text/data/script-fold.txt', '../text/jieba-words.ts', '../text/normalise.ts'];
+const INPUTS = ['./compile.ts', './artefact.ts', '../text/sections.ts', '../text/trie.ts', '../text/fold.ts', '../text/data/script-fold.txt', '../text/jieba-words.ts', '../text/normalise.ts', '../nlp/data/acronyms.txt'];
 let fingerprint: string | undefined;
 
 function compilerFingerprint(): string {

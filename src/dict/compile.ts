@@ -1,6 +1,7 @@
 import { normalise } from '../text/normalise';
 import { foldAlias, foldScript, matchKey } from '../text/fold';
 import { isOrdinaryWord } from '../text/jieba-words';
+import { readWordList } from '../text/lists';
 import { releaseConverters, scriptVariants } from '../text/opencc';
 import { TrieBuilder, type TrieTables } from '../text/trie';
 import { tickerKey } from './markets';
@@ -69,6 +70,16 @@ function importedOrdinary(e: DictEntry, norm: string, key: string): boolean {
   if (!isImportedEntry(e)) return false;
   if (/^[\u3400-\u9fff]{2,3}$/.test(norm)) return isOrdinaryWord(key);
   return /^[A-Z][a-z]{1,5}$/.test(norm);
+}
+
+// A company's upper-case abbreviation that is also a common acronym (AIDC of
+// 漢翔, also an AI data centre; CTCI of 中鼎) needs evidence like a marked
+// spelling; a ticker symbol (NVDA, AMD) names its company as printed.
+const ACRONYMS = new Set(readWordList(new URL('../nlp/data/acronyms.txt', import.meta.url)));
+
+function acronymAlias(e: DictEntry, norm: string): boolean {
+  if (!e.ticker || !ACRONYMS.has(norm)) return false;
+  return ![e.ticker, ...(e.listings ?? [])].some((t) => t.code.toUpperCase() === norm);
 }
 
 const DEFAULT_FREQ = 200000;
@@ -169,7 +180,7 @@ export function compileAliasIndex(entries: readonly DictEntry[], ambiguousForms:
       // Single Latin letters and one-character names are noise, not names.
       if (norm.length < 2) continue;
       const key = matchKey(norm);
-      const ambiguous = Boolean(e.ambiguous || e.ambiguousAliases?.includes(name) || ambiguousForms.has(foldAlias(name)) || importedOrdinary(e, norm, key));
+      const ambiguous = Boolean(e.ambiguous || e.ambiguousAliases?.includes(name) || ambiguousForms.has(foldAlias(name)) || importedOrdinary(e, norm, key) || acronymAlias(e, norm));
       const freq = segmenterFreq(e, norm, ambiguous);
       if (freq > (forms.get(norm) ?? 0)) forms.set(norm, freq);
       const node = trie.add(key);

@@ -27,13 +27,18 @@ export interface Reading {
   kind: 'company' | 'etf';
 }
 
-const SUFFIX_RE = 'TWO|TW|TT|SH|SS|SZ|BJ|HK|US|JP|T|KR|KS|KQ|O|N';
+// SHA/SZA: Taiwanese sites write A-shares as 603259-SHA.
+const SUFFIX_RE = 'TWO|TW|TT|SHA|SZA|SH|SS|SZ|BJ|HK|US|JP|T|KR|KS|KQ|O|N';
 const EXCHANGE_RE = 'NASDAQ|NYSE|NYSE American|AMEX|TWSE|TPEX|HKEX|SEHK|SSE|SZSE|TYO|TSE|KRX';
 const LABEL_RE = '(?:上市|上櫃|興櫃|股票|证券|證券|A股|H股|港股|美股|台股)?(?:代號|代码|代碼|股號)';
 const NUMERIC = new RegExp(`^(?:(?:${EXCHANGE_RE}|${LABEL_RE})\\s*:?\\s*)?(\\d{3,6}[A-Z]?)(?:\\s*[.-]\\s*(${SUFFIX_RE})|\\s+(${SUFFIX_RE}))?$`, 'i');
 // Mainland sites also write the exchange first: SH600519, sz300750.
 const PREFIXED = /^(SH|SZ|BJ|HK)\s*(\d{4,6})$/i;
 const LETTERS = new RegExp(`^(?:(${EXCHANGE_RE})\\s*:\\s*)?([A-Z]{1,5}(?:\\.[A-Z])?)(?:[.-](US|O|N))?$`);
+
+// Words mainland portals print as links beside a code, inside its brackets.
+const LINK_WORD = /^(?:行情|诊股|診股|股吧|资金流向|資金流向|个股|個股|研报|研報|F10|咨询|諮詢|公告)$/;
+const LINK_PREFIX = /^(?:行情|股票|个股|個股)\s*/;
 
 interface Part {
   code: string;
@@ -68,7 +73,9 @@ export function findCodeSpans(text: string): CodeSpan[] {
     let ok = true;
     for (const p of inner.matchAll(/[^/、,;]+/g)) {
       const raw = p[0];
-      const content = raw.trim();
+      // Portal link text around a code: 建设银行(行情601939,诊股).
+      if (LINK_WORD.test(raw.trim())) continue;
+      const content = raw.trim().replace(LINK_PREFIX, '');
       const part = content ? parsePart(content) : null;
       if (!part) {
         ok = false;
@@ -85,7 +92,10 @@ export function findCodeSpans(text: string): CodeSpan[] {
   const inside = (i: number): boolean => covered.some(([s, e]) => i >= s && i < e);
   for (const m of text.matchAll(/(?<![\w.])(\d{4,6}[A-Z]?)\.(TWO|TW|SH|SS|SZ|BJ|HK|KS|KQ|T)(?![\w])/g)) {
     if (inside(m.index)) continue;
-    out.push({ start: m.index, end: m.index + m[1]!.length, code: m[1]!, suffix: m[2]!, nameEnd: nameEndBefore(text, m.index) });
+    // (以下简称“风华高科”,000636.SZ): the short name just defined is the code's.
+    const quoted = /[“"「]([^”"」]{2,12})[”"」]\s*[,、]\s*$/.exec(text.slice(Math.max(0, m.index - 20), m.index));
+    const nameEnd = quoted ? m.index - quoted[0].length + 1 + quoted[1]!.length : nameEndBefore(text, m.index);
+    out.push({ start: m.index, end: m.index + m[1]!.length, code: m[1]!, suffix: m[2]!, nameEnd });
   }
   for (const m of text.matchAll(/(?<![\w])(NASDAQ|NYSE|Nasdaq)\s*:\s*([A-Z]{1,5}(?:\.[A-Z])?)(?![\w])/g)) {
     if (inside(m.index)) continue;
@@ -146,8 +156,8 @@ export function readings(code: string, suffix: string | undefined, script: Scrip
   switch (suffix) {
     case 'TW': case 'TT': case 'TWSE': return code.length >= 4 ? [tw(code)] : [];
     case 'TWO': case 'TPEX': return code.length >= 4 ? [tw(code, 'TPEx')] : [];
-    case 'SH': case 'SS': case 'SSE': return code.length === 6 ? [cn(code, 'SSE')] : [];
-    case 'SZ': case 'SZSE': return code.length === 6 ? [cn(code, 'SZSE')] : [];
+    case 'SH': case 'SS': case 'SSE': case 'SHA': return code.length === 6 ? [cn(code, 'SSE')] : [];
+    case 'SZ': case 'SZSE': case 'SZA': return code.length === 6 ? [cn(code, 'SZSE')] : [];
     case 'BJ': return code.length === 6 ? [cn(code, 'BSE')] : [];
     case 'HK': case 'HKEX': case 'SEHK': return code.length <= 5 && /^\d+$/.test(code) ? [hk(code)] : [];
     case 'JP': case 'T': case 'TYO': case 'TSE': return code.length === 4 ? [{ id: `JP:${code}`, code, market: 'TSE', kind: 'company' }] : [];
@@ -157,7 +167,10 @@ export function readings(code: string, suffix: string | undefined, script: Scrip
   const hans = script === 'Hans';
   const out: Reading[] = [];
   if (/[A-Z]$/.test(code)) return code.length >= 5 && /^00/.test(code) ? [tw(code)] : [];
-  if (code.length === 4) {
+  // Hong Kong papers drop leading zeros down to three digits (港鐵（066）); inline.ts
+  // takes that reading only in Hong Kong market news.
+  if (code.length === 3) out.push(hk(code));
+  else if (code.length === 4) {
     if (hans) out.push(hk(code), tw(code));
     else out.push(tw(code), hk(code));
   } else if (code.length === 5) {

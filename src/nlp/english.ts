@@ -28,7 +28,8 @@ const SEEN_MAX = 50_000;
 const require = createRequire(import.meta.url);
 let compromise: typeof nlpType | null = null;
 
-function isPerson(run: string): boolean {
+/** Whether compromise reads the whole run of capitalised words as one person's name. */
+export function isPerson(run: string): boolean {
   let yes = seen.get(run);
   if (yes === undefined) {
     compromise ??= require('compromise') as typeof nlpType;
@@ -40,7 +41,7 @@ function isPerson(run: string): boolean {
   return yes;
 }
 
-const TITLE_BEFORE = /(?:執行長|执行长|董事長|董事长|總裁|总裁|總經理|总经理|創辦人|创办人|分析師|分析师|經濟學家|经济学家|部長|部长|總統|总统|主席|副總|副总|首席|經理人|经理人|記者|记者|作者|教授|CEO|CFO|CTO|[文:：])\s*$/;
+const TITLE_BEFORE = /(?:執行長|执行长|董事長|董事长|總裁|总裁|總經理|总经理|創辦人|创办人|创始人|分析師|分析师|經濟學家|经济学家|部長|部长|總統|总统|主席|副總|副总|首席|經理人|经理人|記者|记者|作者|教授|法官|律師|律师|清盤人|清盘人|發言人|发言人|合夥人|合伙人|總監|总监|主管|財長|财长|CEO|CFO|CTO|COO|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Messrs\.?|Messers\.?|[文:：])\s*$/;
 const SAYING_AFTER = /^\s*(?:表示|說|说|指出|認為|认为|強調|强调|坦言|透露|提到|預估|预估|預期|预期|在|於|于)/;
 
 /** Person-name spans in `text` (normalised offsets), leaving out runs for which `skip` says so (already a dictionary name). */

@@ -1,7 +1,9 @@
 import type { Dictionary } from '../dict/types';
 import { buildAliasIndex } from './aliases';
 import { buildField } from './field';
-import { detectScript } from '../text/fold';
+import { detectScript, foldAlias, foldScript } from '../text/fold';
+import { buildListingIndex } from './listings';
+import { orgList } from './orglist';
 import { tagEntities } from './tag';
 import { createSegmenter } from './segment';
 import type { Nlp, Tagged } from './types';
@@ -18,14 +20,24 @@ export function createNlp(dict: Dictionary): Nlp {
   // Build the script tables now rather than in the first article's tag().
   detectScript('臺');
   const aliases = buildAliasIndex(dict);
-  const segmenter = createSegmenter(aliases.segmenterWords());
+  const listings = buildListingIndex(dict);
+  // The curated organisations' spellings stay whole too (港交所, 摩根士丹利),
+  // at a modest frequency and from three characters up: a short one must
+  // not cut a name apart (王永輝立案 holds no 輝立). A dictionary spelling keeps its own weight.
+  const orgWords = orgList()
+    .forms.filter((w) => w.length >= 3 && !dict.aliases.has(foldAlias(w)))
+    .map((w) => foldScript(w.normalize('NFKC')).trim())
+    .filter((w) => w && !/\s/.test(w))
+    .map((w) => `${w} 3000 nz`)
+    .join('\n');
+  const segmenter = createSegmenter(aliases.segmenterWords(), orgWords);
   return {
     tag(doc): Tagged {
       const title = buildField('title', doc.title, segmenter);
       const body = buildField('body', doc.body, segmenter);
       // The body decides; a title alone is too short to tell.
       const script = detectScript(doc.body.length >= 200 ? doc.body : `${doc.title}\n${doc.body}`);
-      const { entities, tickers } = tagEntities({ dict, aliases, script, fields: [title, body] });
+      const { entities, tickers } = tagEntities({ dict, aliases, listings, script, fields: [title, body] });
       return { script, title: title.text, body: body.text, entities, tickers };
     },
   };

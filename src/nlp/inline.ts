@@ -2,10 +2,11 @@ import type { DictEntry, Dictionary } from '../dict/types';
 import type { Script } from '../types';
 import type { AliasHit } from './aliases';
 import { type CodeSpan, type Reading, readings, yearLike } from './codes';
+import { companyNameStart } from './names';
 import { matchKey } from '../text/fold';
 import { isHanChar } from '../text/han';
 import { escapeRegExp, readWordList } from '../text/lists';
-import { isOrdinaryWord, wordClass } from '../text/jieba-words';
+import { wordClass, wordTag } from '../text/jieba-words';
 
 /**
  * Deciding which entity an inline code names. In order:
@@ -77,13 +78,23 @@ export interface InlineContext {
    * where it would otherwise be a Hong Kong code.
    */
   preferTw?: boolean;
+  /**
+   * A Traditional article on the Hong Kong market (market.ts): an
+   * unsuffixed code of four or five digits is a Hong Kong code printed
+   * without its zeros (騰訊（0700）), not a Taiwanese one.
+   */
+  preferHk?: boolean;
 }
 
 const DATA = new URL('./data/', import.meta.url);
 // Letter groups in brackets that are never codes (（AI）（EPS）).
 const ACRONYMS = new Set(readWordList(new URL('acronyms.txt', DATA)));
 // Words a number follows when it is a quantity or a date, not a code.
-const NOT_A_NAME = new Set('年月日週周季元億亿萬万點点張张股倍號号第約约達达為为至到今明去前後后共計计近逾超約及和與与或、價价量數数額额值率'.split(''));
+const NOT_A_NAME = new Set('年月日週周季元億亿萬万點点張张股倍號号第價价量數数額额值率'.split(''));
+// Words a number follows that end no name as the last character of a longer word (廣達, not 達（1200）).
+const NOT_A_NAME_ALONE = new Set('約约達达為为至到共計计近逾超及和與与或、'.split(''));
+// Words a year follows (今（2026）年, 明年): they end no name before a year, but end many before a code (陽明, 廣明).
+const BEFORE_YEAR = new Set('今明去前後后'.split(''));
 // Common surnames: a three-character name starting with one reads as a
 // person, and a year-shaped number after a person is a year (張忠謀（1931）).
 const SURNAMES = new Set(readWordList(new URL('surnames.txt', DATA), { unit: true }));
@@ -134,6 +145,7 @@ function latinNameBefore(text: string, end: number, code: string): [number, numb
   return null;
 }
 
+const MARKET_WORD = /(?:股市|市场|港股|a股|h股|美股|台股|交易所|主板|创业板|科创板)$/;
 // Listing suffixes printed as part of a name: 世芯-KY, 小米集团-W, 百度集团-SW.
 const NAME_SUFFIX = /-(?:KY|W|SW|S|B|U|DR|R|P)$/i;
 // Taiwanese ETF issuers and words that only ETF names have.
@@ -147,12 +159,15 @@ const ETF_NAME_TAIL = /[0-9A-Za-z]{1,6}$/;
  * `strict` (a four-digit code with no suffix) and `year` (shaped like one)
  * together want a name jieba does not know that does not read as a person.
  */
-function hanNameBefore(ctx: InlineContext, end: number, strict: boolean, year: boolean, etf = false): [number, number] | null {
+function hanNameBefore(ctx: InlineContext, end: number, strict: boolean, year: boolean, etf = false, plain = false): [number, number] | null {
   const tail = ctx.normalised.slice(Math.max(0, end - 6), end);
   const suffix = NAME_SUFFIX.exec(tail) ?? (etf ? ETF_NAME_TAIL.exec(tail) : null);
   const coreEnd = end - (suffix ? suffix[0].length : 0);
   const last = ctx.normalised[coreEnd - 1];
-  if (!isHan(last) || NOT_A_NAME.has(last!) || NOT_A_NAME.has(ctx.key[coreEnd - 1]!)) return null;
+  // 股 ends a quantity (持股（1000）) but also 控股, a name's last word.
+  const holding = ctx.key.slice(coreEnd - 2, coreEnd) === '控股';
+  if (!isHan(last) || (!holding && (NOT_A_NAME.has(last!) || NOT_A_NAME.has(ctx.key[coreEnd - 1]!)))) return null;
+  if (year && BEFORE_YEAR.has(ctx.key[coreEnd - 1]!)) return null;
   const sp = ctx.spans;
   // The last token ending at or before coreEnd, by binary search (token ends
   // increase): a scan back from the end made tagging quadratic (issue 17).
@@ -163,28 +178,26 @@ function hanNameBefore(ctx: InlineContext, end: number, strict: boolean, year: b
     if (sp[2 * mid + 1]! > coreEnd) hi = mid - 1;
     else lo = mid + 1;
   }
-  let k = hi;
+  const k = hi;
   if (k < 0 || sp[2 * k + 1] !== coreEnd) return null;
   let start = sp[2 * k]!;
+  if (coreEnd - start === 1 && NOT_A_NAME_ALONE.has(ctx.key[coreEnd - 1]!)) return null;
   // A year-shaped code needs a name jieba does not know at all (川湖（2059）,
   // not 台北（2024）); the name's last word decides.
   if (strict && year && !suffix && wordClass(ctx.key.slice(start, coreEnd)) !== 'unknown') return null;
-  // An unknown name often comes out of jieba as single characters, and a
-  // full name as two words, the last of them ordinary (贵州 茅台, 宁德 时代,
-  // 小米 集团): take Han tokens back while the name is shorter than two
-  // characters or still an ordinary word, up to eight characters.
-  while (k > 0) {
-    const s = sp[2 * (k - 1)]!;
-    const e = sp[2 * (k - 1) + 1]!;
-    const piece = ctx.key.slice(s, e);
-    if (e !== start || ![...piece].every(isHan) || coreEnd - s > 8) break;
-    if (coreEnd - start >= 2 && (piece.length < 2 || !isOrdinaryWord(ctx.key.slice(start, coreEnd)))) break;
-    start = s;
-    k--;
-  }
+  // Back over the tokens to the name's start (names.ts): industry words,
+  // then the brand; not past a function word or a descriptor (及萬海, 供應商摯達科技).
+  start = companyNameStart({ key: ctx.key, spans: sp, tag: wordTag, issuer: (w) => ETF_NAME.test(w) }, k, coreEnd, etf, plain);
+  if (start < 0) return null;
+  // A mainland risk-warning mark is part of the name as printed: *ST銀河.
+  const st = /\*?ST\*?$/.exec(ctx.normalised.slice(Math.max(0, start - 4), start));
+  if (st) start -= st[0].length;
   const name = ctx.normalised.slice(start, coreEnd);
+  // A market or a place is no company: 藥明康德…在香港股市（02359-HK）.
+  if (MARKET_WORD.test(ctx.key.slice(start, coreEnd))) return null;
   if (strict && year && name.length === 3 && SURNAMES.has(name[0]!)) return null;
-  return name.length >= 2 && name.length <= 8 && [...name].every(isHan) ? [start, end] : null;
+  const han = name.replace(/^\*?ST\*?/, '');
+  return han.length >= 2 && han.length <= 12 && [...han].every(isHan) ? [start, end] : null;
 }
 
 // The words before `end` back to the clause's start (at most 16 characters):
@@ -202,7 +215,9 @@ function latinRunBefore(text: string, end: number): [number, number] | null {
 
 /** Resolve one code span; null when it is no ticker. */
 export function resolveCode(span: CodeSpan, ctx: InlineContext): CodeResolution | null {
-  const rs = readings(span.code, span.suffix, ctx.script);
+  let rs = readings(span.code, span.suffix, ctx.script);
+  const hkOnly = Boolean(ctx.preferHk && !span.suffix && /^\d{3,5}$/.test(span.code) && rs.some((r) => r.id.startsWith('HK:')));
+  if (hkOnly) rs = rs.filter((r) => r.id.startsWith('HK:'));
   const isNum = numeric(span.code);
   const nameHit = ctx.hitByEnd.get(span.nameEnd);
   if (nameHit) {
@@ -236,16 +251,18 @@ export function resolveCode(span: CodeSpan, ctx: InlineContext): CodeResolution 
     if (name) return { span, id: r.id, reading: r, nameSpan: name };
     return span.suffix ? { span, id: r.id, reading: r } : null;
   }
-  if (span.code.length < 4) return null;
+  // Three digits are a Hong Kong code only in Hong Kong market news (Simplified, or preferHk).
+  if (span.code.length < 3 || (span.code.length === 3 && (span.suffix || !(ctx.preferHk || ctx.script === 'Hans') || /^\s*\)?\s*年/.test(ctx.normalised.slice(span.end, span.end + 4))))) return null;
   // A year in brackets is followed by 年 (（2026）年); a company code is not.
   if (yearLike(span.code) && /^\s*\)?\s*年/.test(ctx.normalised.slice(span.end, span.end + 4))) return null;
   // Four digits with no suffix are a quantity as often as a code: the name
   // must not be an ordinary word. Longer codes and suffixed ones are plain.
   // Codes starting 00 are Taiwanese ETFs (0050) or padded Hong Kong codes: never a year or a quantity.
   const padded = span.code.startsWith('00');
-  const strict = span.code.length === 4 && !span.suffix && !padded;
-  const name = hanNameBefore(ctx, span.nameEnd, strict, yearLike(span.code), padded && r.kind === 'etf') ?? (span.suffix ? latinRunBefore(ctx.normalised, span.nameEnd) : null);
-  if (!name) return null;
+  const strict = span.code.length === 4 && !span.suffix && !padded && !hkOnly;
+  const name = hanNameBefore(ctx, span.nameEnd, strict, yearLike(span.code), padded && r.kind === 'etf', Boolean(span.suffix)) ?? (span.suffix ? latinRunBefore(ctx.normalised, span.nameEnd) : null);
+  // A code with its market printed (02359-HK) is plain even where no name stands before it.
+  if (!name) return span.suffix ? { span, id: r.id, reading: r } : null;
   // Five digits from 00 are a Taiwanese ETF or a Hong Kong stock in
   // Traditional text alike (騰訊（00700）, 國泰永續高股息（00878）): the name
   // tells, by an ETF issuer or an ETF word in it.
@@ -254,4 +271,9 @@ export function resolveCode(span: CodeSpan, ctx: InlineContext): CodeResolution 
     return { span, id: hk.id, reading: hk, nameSpan: name };
   }
   return { span, id: r.id, reading: r, nameSpan: name };
+}
+
+/** Whether a letter group is an acronym that is never a ticker or a name (AI, EPS, HBM …). */
+export function isAcronym(letters: string): boolean {
+  return ACRONYMS.has(letters);
 }

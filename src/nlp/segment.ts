@@ -57,13 +57,16 @@ export function segmenterLines(extra: readonly ExtraWord[]): string {
 
 /**
  * Build a segmenter that keeps `words` whole: `word freq tag` lines (the
- * alias index's, compiled with the dictionary; see `segmenterLines`).
+ * alias index's, compiled with the dictionary; see `segmenterLines`), and `more`
+ * lines of the same form after them.
  */
-export function createSegmenter(words: string | Uint8Array): Segmenter {
+export function createSegmenter(words: string | Uint8Array, more = ''): Segmenter {
   const jieba = Jieba.withDict(shippedDict());
   jieba.loadDict(Buffer.from(`${taiwaneseWords()}\n`, 'utf8'));
   // The words as bytes (from a compiled dictionary) go to jieba as they are.
   jieba.loadDict(typeof words === 'string' ? Buffer.from(`${words}\n`, 'utf8') : Buffer.from(words.buffer, words.byteOffset, words.byteLength));
+  // Further user-dictionary lines (`word freq tag`, folded): the curated organisations' spellings.
+  if (more) jieba.loadDict(Buffer.from(`${more}\n`, 'utf8'));
   // The shipped dictionary's bytes are in jieba now; the file's copy is not needed.
   shipped = null;
   const cut = (folded: string): Int32Array => {

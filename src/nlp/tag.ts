@@ -2,12 +2,17 @@ import type { DictEntry, Dictionary } from '../dict/types';
 import type { Entity, EntityKind, Mention, MentionVia, Script, Ticker } from '../types';
 import type { AliasHit, AliasIndex } from './aliases';
 import { findCodeSpans } from './codes';
+import { chromeSpans } from './chrome';
+import { anySet } from './cues';
 import { englishPersons } from './english';
 import { hasLocalEvidence, listedWithCompany, standsApart } from './evidence';
 import type { FieldWork } from './field';
 import { type CodeResolution, hitLookup, type InlineContext, resolveCode } from './inline';
+import { orgNames, personNames } from './patterns';
+import { sourceRoleIds } from './roles';
+import { chooseListings, type ListingIndex } from './listings';
+import { hongKongMarket } from './market';
 import { leadEnd, relevance } from './relevance';
-import { tickerString } from '../dict/markets';
 import { hanCount } from '../text/han';
 
 /**
@@ -19,9 +24,14 @@ import { hanCount } from '../text/han';
 export interface TagInput {
   dict: Dictionary;
   aliases: AliasIndex;
+  /** Second listings of the dictionary's companies (listings.ts). */
+  listings: ListingIndex;
   script: Script;
   fields: FieldWork[];
 }
+
+// A market word right before a second listing's code: 在香港股市 (02359-HK).
+const MARKET_BEFORE = /(?:股市|市场|港股|a股|h股|美股|台股|交易所)\s*\(?\s*$/;
 
 interface Found {
   id: string;
@@ -130,10 +140,13 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
     return f;
   };
 
+  const preferHk = script === 'Hant' && hongKongMarket(input.fields.map((fw) => fw.text.normalised));
   const prepared = input.fields.map((fw) => {
     const text = fw.text.normalised;
-    const hits = aliases.find(text, fw.key, fw.boundary);
-    const ctx: InlineContext = { dict, script, normalised: text, key: fw.key, spans: fw.spans, hitByEnd: hitLookup(hits, 'end'), hitByStart: hitLookup(hits, 'start') };
+    // Names in navigation, app and disclaimer lines are not the article's (the corpus guide).
+    const chrome = chromeSpans(text, false);
+    const hits = aliases.find(text, fw.key, fw.boundary).filter((h) => !chrome.some(([s, e]) => h.start >= s && h.end <= e));
+    const ctx: InlineContext = { dict, script, normalised: text, key: fw.key, spans: fw.spans, hitByEnd: hitLookup(hits, 'end'), hitByStart: hitLookup(hits, 'start'), preferHk };
     return { fw, text, hits, ctx, codes: findCodeSpans(text) };
   });
   // Which market the article's known codes are in decides how a Simplified
@@ -149,7 +162,29 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
       return r;
     }),
   );
+  // Organisations first: a longer name (國泰人壽, 高盛證券) takes the dictionary names inside it.
+  const codedIds = new Set<string>();
+  const codeSpans = new Map<FieldWork, Array<[number, number]>>();
+  // Names printed with a code anywhere in the article: a listed company's, so no organisation's elsewhere.
+  const codedNames = new Set<string>();
+  prepared.forEach((p, pi) => {
+    const list: Array<[number, number]> = [];
+    for (const r of first[pi]!) {
+      if (!r) continue;
+      if (r.entry) codedIds.add(r.entry.id);
+      list.push([r.span.start, r.span.end]);
+      if (r.nameSpan) {
+        list.push(r.nameSpan);
+        codedNames.add(p.fw.key.slice(r.nameSpan[0], r.nameSpan[1]).replace(/-[a-z]{1,2}$/, ''));
+      }
+    }
+    codeSpans.set(p.fw, list);
+  });
+  const sourceIds = sourceRoleIds(dict, prepared, codedIds);
+  const orgs = orgNames(dict, script, prepared.map((p) => ({ fw: p.fw, hits: p.hits, codes: codeSpans.get(p.fw)! })), sourceIds, codedNames);
   const accepted = new Map<FieldWork, Array<[number, number]>>();
+  // Names and codes the inline-code rules took: neither a person nor an organisation.
+  const codeNames: Array<[FieldWork, number, number]> = [];
   const placesIn = new Map<FieldWork, Array<[number, number]>>();
   for (const [pi, { fw, text, hits, ctx: base, codes }] of prepared.entries()) {
     const ctx: InlineContext = { ...base, preferTw: tw > hk };
@@ -163,19 +198,36 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
       return r?.entry ? r : resolveCode(span, ctx);
     }).filter((r): r is CodeResolution => r !== null);
     const namedBy = new Map<AliasHit, CodeResolution>();
+    // The last company a code named: a second listing printed after a market
+    // word in the same sentence is its (藥明康德 (603259-SHA)…在香港股市 (02359-HK)).
+    let prev: { name: string; end: number } | null = null;
     for (const r of resolved) {
       if (r.nameHit) namedBy.set(r.nameHit, r);
-      if (r.entry) addEntity(fromEntry(r.entry));
-      else if (r.reading) {
+      if (r.entry) {
+        addEntity(fromEntry(r.entry));
+        prev = { name: r.entry.name, end: r.span.end };
+      } else if (r.reading) {
         const ns = r.nameSpan;
-        const name = ns ? fw.text.original.slice(fw.text.toOriginal(ns[0]), fw.text.toOriginalEnd(ns[1])) : r.reading.code;
+        const between = prev ? fw.key.slice(prev.end, r.span.start) : '';
+        const sameSentence: boolean = prev !== null && between.length < 80 && !/[。！？!?\n]/.test(between) && MARKET_BEFORE.test(between);
+        const name: string = ns ? fw.text.original.slice(fw.text.toOriginal(ns[0]), fw.text.toOriginalEnd(ns[1])) : sameSentence ? prev!.name : r.reading.code;
+        prev = { name, end: r.span.end };
         addEntity({ id: r.id, kind: r.reading.kind, name, ticker: { code: r.reading.code, market: r.reading.market } });
-        if (ns && !ctx.hitByEnd.has(ns[1])) addMention(fw, r.id, ns[0], ns[1], 'inline-code');
+        if (ns && !ctx.hitByEnd.has(ns[1])) {
+          addMention(fw, r.id, ns[0], ns[1], 'inline-code');
+          codeNames.push([fw, ns[0], ns[1]]);
+        }
       }
       addMention(fw, r.id, r.span.start, r.span.end, 'inline-code', r.flag);
+      codeNames.push([fw, r.span.start, r.span.end]);
     }
     const paired = pairedHits(text, hits);
+    for (const o of orgs.names.get(fw) ?? []) {
+      addEntity({ id: o.id, kind: 'org', name: o.name });
+      addMention(fw, o.id, o.start, o.end, 'pattern');
+    }
     for (const h of hits) {
+      if (orgs.covered.has(h)) continue;
       const byCode = namedBy.get(h);
       const entry = byCode?.entry ?? (byCode ? undefined : pick(dict, h.ids, script));
       if (byCode && !byCode.entry) continue;
@@ -191,7 +243,7 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
     }
     const taken = new Uint8Array(text.length + 1);
     for (const h of hits) taken.fill(1, h.start, h.end);
-    for (const p of englishPersons(text, (ps, pe) => taken.subarray(ps, pe).includes(1))) {
+    for (const p of englishPersons(text, (ps, pe) => anySet(taken, ps, pe))) {
       const id = `person:${p.name}`;
       addEntity({ id, kind: 'person', name: p.name });
       addMention(fw, id, p.start, p.end, 'english-ner');
@@ -223,6 +275,22 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
     addMention(d.fw, d.id, d.start, d.end, 'dictionary');
   }
 
+  // People and organisations by pattern, once every company of the article is known.
+  const companyKeys = new Set<string>();
+  for (const [fw, s, e] of codeNames) companyKeys.add(fw.key.slice(s, e));
+  for (const { fw, hits } of prepared) {
+    for (const h of hits) if (h.ids.some((id) => found.get(id)?.ticker)) companyKeys.add(fw.key.slice(h.start, h.end));
+  }
+  for (const { fw, hits } of prepared) {
+    const taken = codeNames.filter(([f]) => f === fw).map(([, s, e]): [number, number] => [s, e]);
+    for (const h of hits) taken.push([h.start, h.end]);
+    for (const o of orgs.names.get(fw) ?? []) taken.push([o.start, o.end]);
+    for (const p of personNames(dict, script, { fw, hits, codes: [] }, taken, companyKeys)) {
+      addEntity({ id: p.id, kind: p.kind, name: p.name });
+      addMention(fw, p.id, p.start, p.end, 'pattern');
+    }
+  }
+
   const body = input.fields.find((f) => f.text.field === 'body');
   const lead = body ? leadEnd(body.text.original) : 0;
   const entities: Entity[] = [];
@@ -239,6 +307,14 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
     entities.push(ent);
   }
   entities.sort((a, b) => b.relevance - a.relevance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const tickers = [...new Set(entities.filter((e) => e.ticker).map((e) => tickerString(e.ticker!)))].sort();
-  return { entities, tickers };
+  // Dual listings: the one the text points at, or all when it names no market.
+  const title = input.fields.find((f) => f.text.field === 'title')?.text.original ?? '';
+  const choice = chooseListings(input.listings, entities, { title, body: body?.text.original ?? '' });
+  for (const ent of entities) {
+    const more = choice.listings.get(ent.id);
+    if (more) ent.listings = more;
+    const base = input.listings.baseName.get(ent.id);
+    if (base) ent.name = base;
+  }
+  return { entities, tickers: choice.tickers };
 }

@@ -46,6 +46,20 @@ function wordAt(w: Words, i: number): string {
   return w.text.slice(s, sp < 0 ? undefined : sp);
 }
 
+// The person and organisation rules ask about the same short words again and again.
+const tags = new Map<string, string | null>();
+const TAGS_MAX = 100_000;
+
+/** jieba's part-of-speech tag of `folded` (Simplified) in its dictionary (`n`, `v`, `nr`, `ns` …), or null when it is not a word there. */
+export function wordTag(folded: string): string | null {
+  const known = tags.get(folded);
+  if (known !== undefined) return known;
+  const t = wordInfo(folded)?.tag ?? null;
+  if (tags.size >= TAGS_MAX) tags.clear();
+  tags.set(folded, t);
+  return t;
+}
+
 /** jieba's entry for `folded` (Simplified): its frequency and part-of-speech tag, or undefined. */
 export function wordInfo(folded: string): { freq: number; tag: string } | undefined {
   words ??= load();

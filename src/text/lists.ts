@@ -9,13 +9,7 @@ import { WordListError } from '../errors';
  * exactly one UTF-16 unit (a character list).
  */
 export function readWordList(url: URL, opts: { unit?: boolean } = {}): string[] {
-  const file = fileURLToPath(url);
-  let text: string;
-  try {
-    text = readFileSync(url, 'utf8');
-  } catch (err) {
-    throw new WordListError(file, 0, `cannot read: ${(err as Error).message}`);
-  }
+  const { file, text } = readDataFile(url);
   const out: string[] = [];
   text.split('\n').forEach((raw, i) => {
     const w = raw.trim();
@@ -29,4 +23,14 @@ export function readWordList(url: URL, opts: { unit?: boolean } = {}): string[] 
 /** `s` with the characters that mean something in a regular expression escaped. */
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/** A shipped data file's text and path; a missing one is a WordListError naming it. */
+export function readDataFile(url: URL): { file: string; text: string } {
+  const file = fileURLToPath(url);
+  try {
+    return { file, text: readFileSync(url, 'utf8') };
+  } catch (err) {
+    throw new WordListError(file, 0, `cannot read: ${(err as Error).message}`);
+  }
 }

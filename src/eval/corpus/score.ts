@@ -92,7 +92,7 @@ export function scoreArticle(passage: Passage, gold: CorpusGold, goldEvents: rea
 
   // Tickers and the display names of the companies behind them.
   const byTicker = new Map<string, Entity>();
-  for (const e of record.entities) if (e.ticker) byTicker.set(tickerKey(tickerString(e.ticker)), e);
+  for (const e of record.entities) for (const t of [...(e.ticker ? [e.ticker] : []), ...(e.listings ?? [])]) byTicker.set(tickerKey(tickerString(t)), e);
   const goldT = new Map(gold.tickers.map((t) => [tickerKey(t.ticker), t]));
   const gotT = new Set(record.tickers.map(tickerKey));
   const k = out.kinds;

@@ -15,7 +15,7 @@ type JsonSchema = { properties?: Record<string, JsonSchema>; required?: string[]
 
 const record: Presence<EventRecord> = { schema: 'required', id: 'required', article: 'required', entities: 'required', tickers: 'required', events: 'required', sentiment: 'required', keywords: 'required', novelty: 'required', versions: 'required' };
 const article: Presence<ArticleMeta & { body?: string }> = { id: 'required', url: 'required', source: 'required', title: 'required', publishedAt: 'required', fetchedAt: 'required', script: 'required', contentHash: 'required', simhash: 'required', body: 'optional' };
-const entity: Presence<Entity> = { id: 'required', kind: 'required', name: 'required', ticker: 'optional', mentions: 'required', relevance: 'required', sentiment: 'required' };
+const entity: Presence<Entity> = { id: 'required', kind: 'required', name: 'required', ticker: 'optional', listings: 'optional', mentions: 'required', relevance: 'required', sentiment: 'required' };
 const ticker: Presence<NonNullable<Entity['ticker']>> = { code: 'required', market: 'required' };
 const mention: Presence<Mention> = { text: 'required', start: 'required', end: 'required', field: 'required', via: 'required', flag: 'optional' };
 const eventLabel: Presence<EventLabel> = { type: 'required', entities: 'required', polarity: 'required', confidence: 'required', evidence: 'required', modality: 'optional', mentions: 'optional' };
@@ -27,7 +27,7 @@ const versions: Presence<EventRecord['versions']> = { pipeline: 'required', dict
 const scripts: Record<Script, true> = { Hant: true, Hans: true };
 const kinds: Record<EntityKind, true> = { company: true, etf: true, person: true, org: true, place: true, product: true, theme: true };
 const markets: Record<Market, true> = { TWSE: true, TPEx: true, SSE: true, SZSE: true, BSE: true, HKEX: true, NASDAQ: true, NYSE: true, TSE: true, KRX: true };
-const vias: Record<MentionVia, true> = { dictionary: true, 'inline-code': true, 'english-ner': true };
+const vias: Record<MentionVia, true> = { dictionary: true, 'inline-code': true, 'english-ner': true, pattern: true };
 const fields: Record<Mention['field'], true> = { title: true, body: true };
 const polarities: Record<EventLabel['polarity'], true> = { '-1': true, '0': true, '1': true };
 const labels: Record<EventRecord['sentiment']['label'], true> = { positive: true, negative: true, neutral: true };

@@ -24,7 +24,10 @@ describe('an imported listing feeds the tagger', () => {
     // spelling of an imported Simplified name), 比亚迪, 中華電信, 台積電 (shipped);
     // 財報 is a theme, not a company.
     expect(r.entities.filter((e) => e.kind === 'company').map((e) => e.id).sort()).toEqual(['CN:002594', 'CN:300750', 'CN:600519', 'TW:2330', 'TW:2412', 'TW:2454']);
-    expect(r.tickers).toEqual(['002594.SZ', '2330.TW', '2412.TW', '2454.TW', '300750.SZ', '600519.SH']);
+    // 比亚迪 and 宁德时代 are also listed in Hong Kong (the shipped dictionary's H
+    // lines); named without a market, a company listed twice gets both (the
+    // corpus guide; src/nlp/listings.ts).
+    expect(r.tickers).toEqual(['002594.SZ', '01211.HK', '03750.HK', '2330.TW', '2412.TW', '2454.TW', '300750.SZ', '600519.SH']);
     expect(r.entities.find((e) => e.id === 'CN:600519')?.mentions.map((m) => m.text)).toEqual(['貴州茅臺']);
   });
 });
