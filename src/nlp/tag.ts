@@ -13,6 +13,7 @@ import { sourceRoleIds } from './roles';
 import { chooseListings, type ListingIndex } from './listings';
 import { hongKongMarket } from './market';
 import { leadEnd, relevance } from './relevance';
+import { printedName } from './display';
 import { hanCount } from '../text/han';
 
 /**
@@ -314,7 +315,10 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
     const more = choice.listings.get(ent.id);
     if (more) ent.listings = more;
     const base = input.listings.baseName.get(ent.id);
+    // A market line is named after its company (中國平安H股 → 中國平安), and a company as the article prints it.
     if (base) ent.name = base;
+    const printed = printedName(ent, { title, body: body?.text.original ?? '' });
+    if (printed) ent.name = printed;
   }
   return { entities, tickers: choice.tickers };
 }
