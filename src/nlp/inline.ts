@@ -237,9 +237,14 @@ export function resolveCode(span: CodeSpan, ctx: InlineContext): CodeResolution 
   if (!isNum && ACRONYMS.has(span.code)) return null;
   const self = ctx.hitByStart.get(span.start);
   if (self && self.end === span.end && !self.ids.some((id) => rs.some((r) => r.id === id))) return null;
-  for (const r of rs) {
+  for (const [i, r] of rs.entries()) {
     const e = entryOf(ctx.dict, r);
-    if (e) return yearLike(span.code) ? null : { span, id: e.id, entry: e };
+    if (!e) continue;
+    // A Traditional article's four digits are Taiwanese first: a Hong Kong
+    // stock the dictionary knows does not take a code printed after a name of
+    // its own (新光金（2888） is no 渣打 02888 when the dictionary lacks 2888).
+    if (i > 0 && ctx.script === 'Hant' && span.code.length === 4 && !span.suffix && hanNameBefore(ctx, span.nameEnd, true, yearLike(span.code))) break;
+    return yearLike(span.code) ? null : { span, id: e.id, entry: e };
   }
   const r = (ctx.preferTw && isNum && span.code.length === 4 && !span.suffix ? rs.find((x) => x.id.startsWith('TW:')) : undefined) ?? rs[0];
   if (!r || span.bare) return null;
