@@ -189,6 +189,25 @@ function acceptable(input: OrgInput, m: Material, cls: SuffixClass, suffix: stri
   }
 }
 
+const OPEN_QUOTE = new Set(['「', '“', '『', '"']);
+const CLOSE_QUOTE = new Set(['」', '”', '』', '"']);
+
+/**
+ * 「街口電子支付」: a name in quotes that ends in a suffix is a name whatever
+ * its words are to jieba (街口 is a street corner, 平安 an adjective): the
+ * quotes mark where it starts. The start after the opening quote, or -1.
+ */
+function quotedStart(input: OrgInput, i: number, end: number): number {
+  const { text } = input;
+  if (!CLOSE_QUOTE.has(text[end] ?? '')) return -1;
+  for (let q = i - 1; q >= 0 && i - q <= 12; q--) {
+    const ch = text[q]!;
+    if (OPEN_QUOTE.has(ch)) return i - q - 1 >= 2 ? q + 1 : -1;
+    if (!isHan(ch) && !/[A-Za-z0-9]/.test(ch)) return -1;
+  }
+  return -1;
+}
+
 /** Organisation names by suffix in one field, and the abbreviations they define. */
 export function findOrgsBySuffix(input: OrgInput): OrgSpan[] {
   const { key, text, boundary, spans } = input;
@@ -225,7 +244,10 @@ export function findOrgsBySuffix(input: OrgInput): OrgSpan[] {
         m.start = head[0];
       }
     }
-    if (!acceptable(input, m, cls, key.slice(i, i + n))) {
+    const quoted = quotedStart(input, i, end);
+    if (quoted >= 0 && !sx.not.has(key.slice(quoted, i))) {
+      m.start = quoted;
+    } else if (!acceptable(input, m, cls, key.slice(i, i + n))) {
       i = i + n - 1;
       continue;
     }

@@ -87,7 +87,8 @@ export function orgNames(dict: Dictionary, script: Script, fields: readonly Patt
     const taken = new Uint8Array(text.length + 1);
     for (const h of f.hits) {
       const kinds = h.ids.map((id) => dict.byId.get(id)).filter(Boolean);
-      const kind = kinds.some((e) => e!.ticker) ? 'company' : kinds.some((e) => e!.kind === 'place') ? 'place' : kinds.some((e) => e!.kind === 'person') ? 'person' : 'other';
+      // A company spelling that needs evidence (生物, 晨鳴) is no brand inside a longer name: just a word of it.
+      const kind = kinds.some((e) => e!.ticker && !h.ambiguous.has(e!.id)) ? 'company' : kinds.some((e) => e!.ticker) ? 'other' : kinds.some((e) => e!.kind === 'place') ? 'place' : kinds.some((e) => e!.kind === 'person') ? 'person' : 'other';
       kindAt.fill(KINDS.indexOf(kind), h.start, h.end);
       // A dictionary organisation whose spelling needs evidence it rarely gets (財政部, Fed) leaves the name to the list.
       const weakOrg = kind === 'other' && h.ids.every((id) => h.ambiguous.has(id) && dict.byId.get(id)?.kind === 'org');
