@@ -271,8 +271,13 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
     pending = rest;
   }
   // An ambiguous name the article has established elsewhere, standing apart here.
+  // One that stays without evidence is no name there: it does not keep a person out (志強 of 李志強).
+  const unnamed = new Set<string>();
   for (const d of pending) {
-    if (!found.has(d.id) || !standsApart(d.fw.text.normalised, d.start, d.end)) continue;
+    if (!found.has(d.id) || !standsApart(d.fw.text.normalised, d.start, d.end)) {
+      unnamed.add(`${d.fw.text.field}:${d.start}:${d.end}`);
+      continue;
+    }
     addMention(d.fw, d.id, d.start, d.end, 'dictionary');
   }
 
@@ -284,7 +289,7 @@ export function tagEntities(input: TagInput): { entities: Entity[]; tickers: str
   }
   for (const { fw, hits } of prepared) {
     const taken = codeNames.filter(([f]) => f === fw).map(([, s, e]): [number, number] => [s, e]);
-    for (const h of hits) taken.push([h.start, h.end]);
+    for (const h of hits) if (!unnamed.has(`${fw.text.field}:${h.start}:${h.end}`)) taken.push([h.start, h.end]);
     for (const o of orgs.names.get(fw) ?? []) taken.push([o.start, o.end]);
     for (const p of personNames(dict, script, { fw, hits, codes: [] }, taken, companyKeys)) {
       addEntity({ id: p.id, kind: p.kind, name: p.name });
