@@ -18,6 +18,10 @@ describe('organisations by their last word, more shapes', () => {
     expect(orgs('公司與湖南甲乙生物技術股份有限公司簽署合作協議，雙方將共同研發。')).toEqual(['湖南甲乙生物技術股份有限公司']);
   });
 
+  it('keeps a company word and the registered suffix after it in one name', () => {
+    expect(orgs('该公司是由山东财丰控股集团有限公司、本地国资共同出资设立的。')).toEqual(['山东财丰控股集团有限公司']);
+  });
+
   it('leaves quoted words without a suffix alone', () => {
     expect(orgs('市場稱之為「護國神山」，股價走高。')).toEqual([]);
   });
