@@ -244,7 +244,11 @@ export function resolveCode(span: CodeSpan, ctx: InlineContext): CodeResolution 
     // stock the dictionary knows does not take a code printed after a name of
     // its own (新光金（2888） is no 渣打 02888 when the dictionary lacks 2888).
     if (i > 0 && ctx.script === 'Hant' && span.code.length === 4 && !span.suffix && hanNameBefore(ctx, span.nameEnd, true, yearLike(span.code))) break;
-    return yearLike(span.code) ? null : { span, id: e.id, entry: e };
+    if (yearLike(span.code)) return null;
+    // A name of no listed entity right before the code (港交所（00388）: the
+    // dictionary's exchange) is the listed company's name here.
+    const orgNamed = nameHit && !nameHit.ids.some((id) => ctx.dict.byId.get(id)?.ticker) && ctx.dict.byId.get(nameHit.ids[0]!)?.kind === 'org';
+    return orgNamed ? { span, id: e.id, entry: e, nameHit } : { span, id: e.id, entry: e };
   }
   const r = (ctx.preferTw && isNum && span.code.length === 4 && !span.suffix ? rs.find((x) => x.id.startsWith('TW:')) : undefined) ?? rs[0];
   if (!r || span.bare) return null;

@@ -18,3 +18,17 @@ describe('four-digit codes in Traditional text', () => {
     expect(tickers('渣打（2888）股價上漲。')).toEqual(['02888.HK']);
   });
 });
+
+describe('an organisation name before a listed code', () => {
+  const own = ownNlp([
+    { id: 'HK:00388', kind: 'company', name: '香港交易所', aliases: ['HKEX'], ticker: { code: '00388', market: 'HKEX' } },
+    { id: 'org:港交所', kind: 'org', name: '港交所', aliases: [] },
+  ]);
+  afterAll(own.dispose);
+
+  it('is the listed company there, not the organisation', () => {
+    const r = own.nlp.tag({ title: '', body: '港交所（00388）績後轉升，報415元。' });
+    expect(r.tickers).toEqual(['00388.HK']);
+    expect(r.entities.filter((e) => e.kind === 'org').map((e) => e.name)).toEqual([]);
+  });
+});
