@@ -20,13 +20,24 @@ export interface RoleField {
 }
 
 let subject: WordSet | null = null;
+let analyst: WordSet | null = null;
 const WINDOW = 10;
 const CLAUSE_END = /[,.;:!?。，；：！？\n]/;
 
-function subjectAfter(key: string, end: number): boolean {
+// Where the first word of a list stands in the mention's clause after `end`, or -1.
+function firstAfter(words: WordSet, key: string, end: number): number {
+  for (let i = end; i < key.length && i - end < WINDOW && !CLAUSE_END.test(key[i]!); i++) if (words.startsAt(key, i) > 0) return i;
+  return -1;
+}
+
+/**
+ * What follows a broker's mention in its clause: a subject word (財報, 股價,
+ * 營收 …) and whether it does what brokers do as a source (大摩上調目標價).
+ */
+function wordsAfter(key: string, end: number): { subject: boolean; quoted: boolean } {
   subject ??= new WordSet(foldedList('subject-words.txt'));
-  for (let i = end; i < key.length && i - end < WINDOW && !CLAUSE_END.test(key[i]!); i++) if (subject.startsAt(key, i) > 0) return true;
-  return false;
+  analyst ??= new WordSet(foldedList('analyst-words.txt'));
+  return { subject: firstAfter(subject, key, end) >= 0, quoted: firstAfter(analyst, key, end) >= 0 };
 }
 
 /** Ids of listed companies that the article names only as a source or a service provider. */
@@ -39,9 +50,12 @@ export function sourceRoleIds(dict: Dictionary, fields: readonly RoleField[], co
       if (!list.byKey.has(fw.key.slice(h.start, h.end))) continue;
       for (const id of h.ids) {
         if (!dict.byId.get(id)?.ticker) continue;
-        const isSubject = fw.text.field === 'title' || codedIds.has(id) || subjectAfter(fw.key, h.end);
+        const { subject: subjectWord, quoted } = wordsAfter(fw.key, h.end);
+        // A title that quotes it (大摩上調目標價) does not make the news its own.
+        const isSubject = (fw.text.field === 'title' && !quoted) || codedIds.has(id) || subjectWord;
         verdict.set(id, (verdict.get(id) ?? false) || isSubject);
-        count.set(id, (count.get(id) ?? 0) + 1);
+        // A mention that quotes it (大摩上調目標價) does not count towards its being the subject.
+        if (!quoted) count.set(id, (count.get(id) ?? 0) + 1);
       }
     }
   }

@@ -81,6 +81,14 @@ describe('brokers quoted as sources', () => {
     expect(quoted.tickers).toEqual([]);
     expect(tag('高盛財報優於預期，獲利成長兩成。').tickers).toEqual(['GS.US']);
   });
+
+  it('are quoted where a title or many mentions name what brokers do (上調目標價)', () => {
+    const r = tag('高盛上調目標價至1500元。高盛看好AI需求，高盛預估明年需求成長，高盛報告指出毛利率走高。', '高盛上調台積電目標價');
+    expect(r.tickers).toEqual(['2330.TW']);
+    expect(namesOf(r, 'org')).toEqual(['高盛']);
+    // A subject word in the clause: the news is about the broker.
+    expect(tag('高盛公布財報，並上調全年目標。').tickers).toEqual(['GS.US']);
+  });
 });
 
 describe('the organisation list file', () => {
