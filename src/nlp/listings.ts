@@ -80,6 +80,31 @@ function zonesNear(text: string, start: number, end: number): Zone[] {
   return WORDS.filter(([, re]) => re.test(around)).map(([z]) => z);
 }
 
+const SENTENCE_END = /[。！？!?\n]/;
+
+/** Per market, offsets in `title\nbody` of market words that stand in a sentence naming a company listed only in that market. */
+function ownedMarketWords(index: ListingIndex, entities: readonly Entity[], fields: { title: string; body: string }): Map<Zone, Set<number>> {
+  const whole = `${fields.title}\n${fields.body}`;
+  const out = new Map<Zone, Set<number>>();
+  for (const e of entities) {
+    if (!e.ticker || (index.twins.get(e.id) ?? []).some((t) => t.dual)) continue;
+    const zone = ZONE[e.ticker.market];
+    const re = WORDS.find(([z]) => z === zone)?.[1];
+    if (!re) continue;
+    for (const m of e.mentions) {
+      const at = m.field === 'title' ? m.start : fields.title.length + 1 + m.start;
+      let s = at;
+      while (s > 0 && !SENTENCE_END.test(whole[s - 1]!)) s--;
+      let t = at;
+      while (t < whole.length && !SENTENCE_END.test(whole[t]!)) t++;
+      const set = out.get(zone) ?? new Set<number>();
+      for (const w of whole.slice(s, t).matchAll(new RegExp(re.source, 'g'))) set.add(s + w.index);
+      out.set(zone, set);
+    }
+  }
+  return out;
+}
+
 export interface ListingChoice {
   /** The record's `tickers`, sorted. */
   tickers: string[];
@@ -95,7 +120,9 @@ export function chooseListings(index: ListingIndex, entities: readonly Entity[],
   const present = new Map(entities.filter((e) => e.ticker).map((e) => [e.id, e]));
   const whole = `${fields.title}\n${fields.body}`;
   // The article's market: words of one market at least twice, of no other (a 滬市 report, 港股 news).
-  const counts = WORDS.map(([z, re]) => [z, whole.match(new RegExp(re.source, 'g'))?.length ?? 0] as const).filter(([, n]) => n > 0);
+  // A market word in the sentence of a company listed only there is that company's (紫金黃金國際於港交所上市), not the article's.
+  const own = ownedMarketWords(index, entities, fields);
+  const counts = WORDS.map(([z, re]) => [z, [...whole.matchAll(new RegExp(re.source, 'g'))].filter((m) => !own.get(z)?.has(m.index)).length] as const).filter(([, n]) => n > 0);
   const articleZones = new Set(counts.length === 1 && counts[0]![1] >= 2 ? [counts[0]![0]] : []);
   const done = new Set<string>();
   const out = new Set<string>();

@@ -10,6 +10,7 @@ const { nlp, dispose } = ownNlp([
   { id: 'US:GOOGL', kind: 'company', name: 'Alphabet', aliases: ['GOOGL'], ticker: { code: 'GOOGL', market: 'NASDAQ' }, listings: [{ code: 'GOOG', market: 'NASDAQ' }] },
   { id: 'TW:2330', kind: 'company', name: '台積電', aliases: [], ticker: { code: '2330', market: 'TWSE' } },
   { id: 'US:TSM', kind: 'company', name: '台積電ADR', aliases: [], ticker: { code: 'TSM', market: 'NYSE' } },
+  { id: 'HK:02999', kind: 'company', name: '平安甲乙', aliases: [], ticker: { code: '02999', market: 'HKEX' } },
 ]);
 afterAll(dispose);
 
@@ -30,6 +31,10 @@ describe('dual listings', () => {
   it('follows the market of the article when no mention points and only one market is named', () => {
     expect(tickers('滬市今日收高，滬市成交放量，中國平安領漲。')).toEqual(['601318.SH']);
     expect(tickers('港股今日反彈，中國平安上漲，港元走強。')).toEqual(['02318.HK']);
+  });
+
+  it('leaves to a company listed only in one market the market words of its sentences', () => {
+    expect(tickers('中國平安公布業績。平安甲乙在港交所上市，募資港元50億。')).toEqual(['02318.HK', '02999.HK', '601318.SH']);
   });
 
   it('shows an implied listing on the entity and names the market line by the company', () => {
