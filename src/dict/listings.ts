@@ -162,6 +162,8 @@ function spellings(row: Row): { name: string; aliases: string[] } {
   // it has one (*ST银江): the name keeps it, the bare name is an alias.
   const st = CN_PREFIX.exec(name);
   if (st && name.length - st[0].length >= 2) aliases.push(name.slice(st[0].length));
+  // Taiwanese news drops a listed name's 國際 (勤崴 of 勤崴國際); two characters, so it needs evidence.
+  if ((row.market === 'TWSE' || row.market === 'TPEx') && row.kind === 'company' && /^[\u3400-\u9fff]{2,}國際$/.test(name)) aliases.push(name.slice(0, -2));
   // A Taiwanese -KY company is written with and without it (世芯-KY, 世芯):
   // the seeds write the suffix, so it stays in the name.
   if (suffix && /^-KY/.test(suffix[0])) name = `${name}-KY`;

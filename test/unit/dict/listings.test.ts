@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -35,6 +35,15 @@ describe('building the whole-market layer from the exchange listings', () => {
     expect(byId.get('CN:688256')).toMatchObject({ name: '寒武纪', aliases: ['寒武纪-U'], ticker: { market: 'SSE' } });
     expect(byId.get('CN:000004')).toMatchObject({ name: '*ST国华', aliases: ['国华'], ticker: { market: 'SZSE' } });
     expect(byId.get('CN:920001')?.ticker?.market).toBe('BSE');
+  });
+
+  it('gives a Taiwanese name its short form without 國際, which needs evidence', () => {
+    const dir = join(tmp, 'with-guoji');
+    cpSync(SAMPLE, dir, { recursive: true });
+    const tpex = join(dir, 'tpex_equities_nowarrants__mlouielu_twstock.csv');
+    writeFileSync(tpex, `${readFileSync(tpex, 'utf8').trimEnd()}\n股票,6999,甲乙國際,TW0006999000,2020/01/02,上櫃,資訊服務業,ESVUFR\n`);
+    const e = buildListings(dir).files.flatMap((f) => f.entries).find((x) => x.id === 'TW:6999');
+    expect(e).toMatchObject({ name: '甲乙國際', aliases: ['甲乙'], ambiguousAliases: ['甲乙'] });
   });
 
   it('marks short names that are ordinary words, head a group of listed names, or have two characters, as ambiguous', () => {
