@@ -20,7 +20,11 @@ export interface NlpThread {
   close(): Promise<void>;
 }
 
-const ENTRY = new URL('./nlp-thread-entry.mjs', import.meta.url);
+/** Set by the precompiled build (bin/build.mjs) to its compiled thread module; undefined under tsx. */
+declare const NEWSFLOW_THREAD_ENTRY: string | undefined;
+// Under tsx the thread needs an entry that registers tsx in it (a worker
+// thread does not inherit the hooks); the build's thread module needs none.
+const ENTRY = new URL(typeof NEWSFLOW_THREAD_ENTRY === 'string' ? NEWSFLOW_THREAD_ENTRY : './nlp-thread-entry.mjs', import.meta.url);
 
 interface Pending {
   resolve(a: TextAnalysis): void;
