@@ -3,6 +3,7 @@ import type { Config } from '../config/index';
 import { RetryableError } from '../errors';
 import type { TextAnalysis } from '../stages/record';
 import type { Article } from '../types';
+import { NLP_THREAD_YOUNG_MB } from './heap';
 import { reviveError, type FromThread, type ThreadSettings } from './nlp-thread-protocol';
 
 /**
@@ -34,7 +35,7 @@ interface Pending {
 /** One started thread: resolves once the dictionary and tagger are loaded, rejects with their load error. */
 function spawn(settings: ThreadSettings, onExit: (err: Error) => void) {
   const pending = new Map<number, Pending>();
-  const worker = new Worker(ENTRY, { workerData: settings });
+  const worker = new Worker(ENTRY, { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: NLP_THREAD_YOUNG_MB } });
   const ready = new Promise<string>((resolve, reject) => {
     worker.on('message', (m: FromThread) => {
       if (m.type === 'ready') resolve(m.dictionaryVersion);
