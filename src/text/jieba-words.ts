@@ -31,13 +31,20 @@ let words: Words | null = null;
 
 function load(): Words {
   const text = readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8');
-  let n = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
-  const starts = new Int32Array(n + 1);
+  // One pass with indexOf (native search) rather than two over every unit:
+  // this runs on every cold start.
+  let starts = new Int32Array(1 << 19);
   let k = 0;
   starts[k++] = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10 && i + 1 < text.length) starts[k++] = i + 1;
-  return { text, starts: starts.subarray(0, k) };
+  for (let i = text.indexOf('\n'); i >= 0 && i + 1 < text.length; i = text.indexOf('\n', i + 1)) {
+    if (k === starts.length) {
+      const grown = new Int32Array(starts.length * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[k++] = i + 1;
+  }
+  return { text, starts: starts.slice(0, k) };
 }
 
 function wordAt(w: Words, i: number): string {
@@ -60,8 +67,21 @@ export function wordTag(folded: string): string | null {
   return t;
 }
 
+// wordClass and isOrdinaryWord ask about the same words again and again too.
+const infos = new Map<string, { freq: number; tag: string } | null>();
+
 /** jieba's entry for `folded` (Simplified): its frequency and part-of-speech tag, or undefined. */
 export function wordInfo(folded: string): { freq: number; tag: string } | undefined {
+  const known = infos.get(folded);
+  if (known !== undefined) return known ?? undefined;
+  const info = lookUp(folded);
+  if (infos.size >= TAGS_MAX) infos.clear();
+  // Frozen: every caller shares the cached object.
+  infos.set(folded, info ? Object.freeze(info) : null);
+  return info;
+}
+
+function lookUp(folded: string): { freq: number; tag: string } | undefined {
   words ??= load();
   let lo = 0;
   let hi = words.starts.length - 1;
