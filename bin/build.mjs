@@ -14,7 +14,7 @@
 // and the caller falls back to tsx. `npm ci` builds it (the `prepare` script);
 // so does the first run after an edit.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -45,6 +45,44 @@ function sources() {
   };
   for (const d of DIRS) walk(d);
   return out.sort();
+}
+
+/**
+ * A key of the sources' sizes and modification times (with what sourceHash
+ * covers besides their bytes): a start whose key is in the index reuses the
+ * build found for it without reading every file; an edit changes the key.
+ */
+function statKey(files) {
+  const h = createHash('sha256');
+  h.update(`${ROOT}\0${process.version}\0`);
+  for (const f of [...files, 'bin/build.mjs', 'package.json']) {
+    const st = statSync(join(ROOT, f));
+    h.update(`${f}\0${st.size}\0${st.mtimeMs}\0`);
+  }
+  return h.digest('hex').slice(0, 20);
+}
+
+const INDEX = join(CACHE, 'build-index.json');
+
+function readIndex() {
+  try {
+    return JSON.parse(readFileSync(INDEX, 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+/** Remember `name` for `key` (a few recent keys; written aside and renamed, as other processes read it). */
+function writeIndex(key, name) {
+  try {
+    const index = Object.fromEntries(Object.entries(readIndex()).filter(([, n]) => existsSync(join(CACHE, n, 'COMPLETE'))).slice(-7));
+    index[key] = name;
+    const tmp = `${INDEX}.tmp-${process.pid}`;
+    writeFileSync(tmp, JSON.stringify(index));
+    renameSync(tmp, INDEX);
+  } catch {
+    // Only a shortcut: the next start hashes the sources again.
+  }
 }
 
 /** Hash of the sources, of this file, of the package manifest and of the checkout's place (the build holds absolute source URLs). */
@@ -157,6 +195,9 @@ function prune(current) {
 export async function compiledMain() {
   try {
     const files = sources();
+    const key = statKey(files);
+    const known = readIndex()[key];
+    if (typeof known === 'string' && /^build-[0-9a-f]{20}$/.test(known) && existsSync(join(CACHE, known, 'COMPLETE'))) return pathToFileURL(join(CACHE, known, MAIN)).href;
     const name = `build-${sourceHash(files)}`;
     const dir = join(CACHE, name);
     if (!existsSync(join(dir, 'COMPLETE'))) {
@@ -174,6 +215,7 @@ export async function compiledMain() {
       }
       prune(name);
     }
+    writeIndex(key, name);
     return pathToFileURL(join(dir, MAIN)).href;
   } catch {
     return null;
