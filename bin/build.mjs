@@ -6,7 +6,9 @@
 // Each TypeScript file of src/ and workers/ is transpiled on its own by
 // esbuild (which tsx brings) into node_modules/.cache/newsflow/build-<hash>/,
 // the same tree with `.js` files; <hash> covers every source file, so an edit
-// gives a new build and an old one is never used. A file keeps its own
+// gives a new build and an old one is never used (a start whose files'
+// sizes and modification times are already in build-index.json skips the
+// hashing). A file keeps its own
 // `import.meta.url` (that of the source file), so data files, the cache and
 // `createRequire` resolve exactly as under tsx. `compiledMain()` returns the
 // build's CLI module, building it first when no build of these sources
