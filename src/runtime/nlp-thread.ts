@@ -3,6 +3,7 @@ import type { Config } from '../config/index';
 import { RetryableError } from '../errors';
 import type { TextAnalysis } from '../stages/record';
 import type { Article } from '../types';
+import { NLP_THREAD_YOUNG_MB } from './heap';
 import { reviveError, type FromThread, type ThreadSettings } from './nlp-thread-protocol';
 
 /**
@@ -20,7 +21,11 @@ export interface NlpThread {
   close(): Promise<void>;
 }
 
-const ENTRY = new URL('./nlp-thread-entry.mjs', import.meta.url);
+/** Set by the precompiled build (bin/build.mjs) to its compiled thread module; undefined under tsx. */
+declare const NEWSFLOW_THREAD_ENTRY: string | undefined;
+// Under tsx the thread needs an entry that registers tsx in it (a worker
+// thread does not inherit the hooks); the build's thread module needs none.
+const ENTRY = new URL(typeof NEWSFLOW_THREAD_ENTRY === 'string' ? NEWSFLOW_THREAD_ENTRY : './nlp-thread-entry.mjs', import.meta.url);
 
 interface Pending {
   resolve(a: TextAnalysis): void;
@@ -30,7 +35,7 @@ interface Pending {
 /** One started thread: resolves once the dictionary and tagger are loaded, rejects with their load error. */
 function spawn(settings: ThreadSettings, onExit: (err: Error) => void) {
   const pending = new Map<number, Pending>();
-  const worker = new Worker(ENTRY, { workerData: settings });
+  const worker = new Worker(ENTRY, { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: NLP_THREAD_YOUNG_MB } });
   const ready = new Promise<string>((resolve, reject) => {
     worker.on('message', (m: FromThread) => {
       if (m.type === 'ready') resolve(m.dictionaryVersion);

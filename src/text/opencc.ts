@@ -1,4 +1,5 @@
-import * as OpenCC from 'opencc-js';
+import { createRequire } from 'node:module';
+import type * as OpenCCModule from 'opencc-js';
 import { isHanUnit } from './han';
 
 /**
@@ -12,6 +13,20 @@ import { isHanUnit } from './han';
  */
 type Convert = (s: string) => string;
 
+const require = createRequire(import.meta.url);
+let opencc: typeof OpenCCModule | undefined;
+
+/**
+ * opencc-js itself, loaded when a converter is first built: its import
+ * takes about 0.07 s and holds its tables as megabytes of strings, and the
+ * modules that import this one (the dictionary's compiler, the Taiwanese
+ * word generator) are on every tagger's load path without converting.
+ */
+function lib(): typeof OpenCCModule {
+  opencc ??= require('opencc-js') as typeof OpenCCModule;
+  return opencc;
+}
+
 interface Converters {
   twToCn: Convert;
   hkToCn: Convert;
@@ -22,9 +37,9 @@ let converters: Converters | undefined;
 
 function get(): Converters {
   converters ??= {
-    twToCn: OpenCC.Converter({ from: 'tw', to: 'cn' }),
-    hkToCn: OpenCC.Converter({ from: 'hk', to: 'cn' }),
-    cnToTw: OpenCC.Converter({ from: 'cn', to: 'tw' }),
+    twToCn: lib().Converter({ from: 'tw', to: 'cn' }),
+    hkToCn: lib().Converter({ from: 'hk', to: 'cn' }),
+    cnToTw: lib().Converter({ from: 'cn', to: 'tw' }),
   };
   return converters;
 }
@@ -50,7 +65,7 @@ export function toTraditional(s: string): string {
  * converter per call, for one-off generation.
  */
 export function toTaiwanese(text: string): string {
-  return OpenCC.Converter({ from: 'cn', to: 'twp' })(text);
+  return lib().Converter({ from: 'cn', to: 'twp' })(text);
 }
 
 /**

@@ -30,13 +30,13 @@ interface EventEvalModule {
   evaluateEvents(records: ReadonlyArray<{ article: string; events: readonly EventLabel[] }>, goldDir: string): { lines: string[] };
 }
 
-// The event scorer belongs to the labelling stage; it is loaded by name so
-// that entity scoring runs on its own where that module is absent.
+// The event scorer belongs to the labelling stage; it is loaded only here,
+// and entity scoring runs on its own where it does not load. (A literal
+// specifier, so that the precompiled build of bin/build.mjs finds it.)
 async function eventSection(scored: Scored[], goldDir: string): Promise<Section | null> {
-  const spec = '../../label/eval';
   let mod: EventEvalModule;
   try {
-    mod = (await import(spec)) as EventEvalModule;
+    mod = (await import('../../label/eval')) as EventEvalModule;
   } catch {
     return null;
   }

@@ -3,6 +3,7 @@ import { loadDefinitions, parseQueueList } from '../../../workers/index';
 import { RedisUnavailableError } from '../../errors';
 import { startMetricsServer } from '../../ops/metrics-server';
 import { assertClusterPrefix, describeTarget, pingClient, usesCluster } from '../../redis/cluster';
+import { leanYoungGeneration } from '../../runtime/heap';
 import { createRuntime, type Runtime } from '../../runtime/runtime';
 import { exitAfter, onShutdownSignal, watchParent } from '../../runtime/signals';
 import { startWorkers, type WorkerGroup } from '../../runtime/workers';
@@ -37,6 +38,7 @@ export const workersCommand: Command = {
   async run(argv, ctx) {
     const { values } = parseArgs({ args: argv, options: { only: { type: 'string' } } });
     const queues = parseQueueList(values.only);
+    leanYoungGeneration();
     const { config, log } = ctx;
     let stopReason: string | null = null;
     let rt: Runtime | null = null;

@@ -21,6 +21,14 @@ afterAll(async () => {
   await dropPrefix(prefix);
 });
 
+/** A module of the precompiled build (bin/build.mjs) as the source file it was made from; a vendored package as that package. */
+function sourceOf(path: string): string {
+  const m = /^node_modules\/\.cache\/newsflow\/build-[^/]+\/(.*)$/.exec(path);
+  if (!m) return path;
+  const vendored = /^vendor\/(.+)\.js$/.exec(m[1]!);
+  return vendored ? `node_modules/${vendored[1]}` : m[1]!.replace(/\.js$/, '.ts');
+}
+
 let n = 0;
 /** Run `newsflow ARGS` with the module trace; `stop` ends a long-running one once it is up. Returns the loaded modules, relative to the repository (`src/…`, `node_modules/<pkg>`). */
 async function loaded(args: string[], stop?: (p: Proc) => Promise<void>): Promise<string[]> {
@@ -36,7 +44,7 @@ async function loaded(args: string[], stop?: (p: Proc) => Promise<void>): Promis
   if (stop) await stop(p);
   expect((await p.exited).code, JSON.stringify(p.logs.slice(-3))).toBe(0);
   const urls = readFileSync(file, 'utf8').trim().split('\n');
-  return [...new Set(urls.map((u) => decodeURIComponent(u).replace(`file://${root}/`, '').replace(/^(node_modules\/(@[^/]+\/)?[^/]+).*$/, '$1')))];
+  return [...new Set(urls.map((u) => sourceOf(decodeURIComponent(u).replace(`file://${root}/`, '')).replace(/^(node_modules\/(@[^/]+\/)?[^/]+).*$/, '$1')))];
 }
 
 const untilStarted = async (p: Proc) => {
