@@ -3,6 +3,7 @@ import type { Hit } from './lexicon';
 import { clauseModalities, eventModality, type ClauseModality, type EventModality, type ModalityCarry } from './modality';
 import { sign, type Mass } from './sentiment';
 import { creditInSentence, figureAfter, HEAD_TYPE, headFor, headKey, periodAt, senseType, type HeadRef } from './sense';
+import { authorityIn } from './authority';
 import { causes, inName, notYet } from './frames';
 import { hasProduct, partiesOf, subjectOf } from './subjects';
 import type { EventType } from './taxonomy';
@@ -176,6 +177,7 @@ function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass)
         if (!place || !DIGIT.test(v.source.slice(h.end, c.end))) continue;
         objectType = 'capex';
       }
+      if (t.authority && !authorityIn(v)) continue;
       if (t.money && !DIGIT.test(v.source.slice(h.end, c.end))) continue;
       if (t.figure && !DIGIT.test(v.source.slice(c.start, c.end)) && sign(mass) === 0) continue;
       if (t.veto.length && t.veto.some((w) => v.source.slice(h.end, c.end).includes(w))) continue;
@@ -195,6 +197,8 @@ function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass)
     const rank = head?.kind === 'profit' || closing(head) ? 2 : 1;
     // A policy rate is set (上調基準利率, 降息一碼), it does not drift (利率走低).
     if (type === 'regulation' && head?.kind === 'rate' && !d!.obj && !/碼|码|基點|基点|bp/i.test(v.source.slice(h.end, c.end))) continue;
+    // …and set by an authority (低利率使得… is a condition, not a decision).
+    if (type === 'regulation' && !authorityIn(v)) continue;
     // A loss that grows is bad news (虧損擴大), one that shrinks good.
     const polarity = head && LOSS.test(head.word) ? (-d!.sign as -1 | 1) : d!.sign;
     const stock = head && head.kind === 'stock' ? (head.word ? (head.owner ?? '') : head.key) : '';

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { label } from '../../../src/label/index';
+import type { EventLabel } from '../../../src/types';
+import { FOXCONN, NVDA, TSMC, tagged, type EntitySpec } from './build';
+
+// Hand-written sentences, one mechanism each (docs/labels.md, "Rules"):
+// the second round of issue 13.
+const FSC: EntitySpec = { id: 'org:金管會', kind: 'org', names: ['金管會'] };
+const ALL = [TSMC, FOXCONN, NVDA, FSC];
+
+const events = (body: string, opts: { title?: string } = {}): EventLabel[] =>
+  label(tagged(body, ALL, { title: opts.title }), { publishedAt: '2026-01-15T00:00:00+08:00' }).events;
+const types = (body: string) => events(body).map((e) => e.type);
+
+describe('policy words need an authority', () => {
+  it('reports a rule an authority makes, not a policy talked about', () => {
+    expect(types('金管會今日公布保險業新制。')).toEqual(['regulation']);
+    expect(types('分析師認為新制對保險業是好事。')).toEqual([]);
+    expect(types('美國政府宣布對進口晶片課徵關稅。')).toContain('regulation');
+    expect(types('鴻海表示關稅談判結果優於預期，出口動能延續。')).not.toContain('regulation');
+  });
+
+  it('takes a rate as a decision only when an authority sets it', () => {
+    expect(types('央行宣布調降利率半碼。')).toEqual(['regulation']);
+    expect(types('低利率使得儲蓄型保單的競爭力提升。')).toEqual([]);
+  });
+});
