@@ -4,7 +4,7 @@ import { clauseModalities, eventModality, type ClauseModality, type EventModalit
 import { sign, type Mass } from './sentiment';
 import { creditInSentence, figureAfter, HEAD_TYPE, headFor, headKey, periodAt, senseType, type HeadRef } from './sense';
 import { authorityIn } from './authority';
-import { causes, inName, notYet } from './frames';
+import { causes, inName, notYet, sourceDocument } from './frames';
 import { hasProduct, partiesOf, subjectOf } from './subjects';
 import type { EventType } from './taxonomy';
 import type { Clause, SentenceView } from './views';
@@ -20,6 +20,7 @@ const LISTING = /(A股|H股|港股|美股|科創板|科创板|創業板|创业�
 const ONE_OFF: ReadonlySet<EventType> = new Set(['management_change', 'm_and_a', 'partnership', 'product_launch', 'legal', 'offering', 'regulation', 'stake_change']);
 const QUARTER = /第[1-4一二三四]季|[1-4一二三四]季度|Q[1-4]|上半年|下半年|中期|末期/;
 const CORPORATE_OFFICE = /(董事長|董事长|副董事長|副董事长|董事會|董事会|總經理|总经理|執行長|执行长|首席執行官|首席执行官|財務長|财务长|財務總監|财务总监|總裁|总裁|CEO|CFO|監事|监事|高管)/;
+const COMPANY_COUNT = /[0-9０-９]+\s*(?:家|檔|档|只)(?:[^，,。；;]*?(?:公司|企業|企业|個股|个股|業者|业者)|[^。；;]*?(?:佔比|占比))/;
 const LOSS = /虧損|亏损|淨損|净损|虧蝕|亏蚀/;
 
 // Negated (沒有承諾向鴻海下單) or hedged (台灣應投資…, 如果…收購) words report
@@ -164,7 +165,7 @@ function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass)
     const t = h.entry.trigger;
     const d = h.entry.dir;
     if (!t && !d) continue;
-    if (negated(h, c) || inName(v, h) || notYet(v, c, h)) continue;
+    if (negated(h, c) || inName(v, h) || notYet(v, c, h) || sourceDocument(v, c, h)) continue;
     if (cause.some(([a, b]) => h.start >= a && h.end <= b)) continue;
     if (t) {
       if (t.yields === 'clause' && strongInClause) continue;
@@ -277,6 +278,13 @@ export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, ctx: 
       if (f.weak && !concrete && !f.product) continue;
       // A forecast about no one and without a figure is commentary (這意味著…成長率將高於…).
       if (f.type === 'guidance' && !ids.length && !DIGIT.test(v.source.slice(v.start, v.end))) continue;
+      // A count of companies (業績預增5家，佔比8%; 23家公司業績預虧) is a
+      // statistic over a market, not one company's results or forecast.
+      if (PER_COMPANY.has(f.type) && !v.mentions.some((x) => COMPANY.has(x.kind)) && COMPANY_COUNT.test(v.source.slice(v.start, v.end))) continue;
+      // Results are figures: a metric named with no figure in its sentence
+      // and no change of its own (影響集團收益, 維持穩定的盈利水平) is talk
+      // about the business, unless the word says the result itself (虧損).
+      if (f.type === 'earnings' && f.rank === 0 && !DIGIT.test(v.source.slice(v.start, v.end))) continue;
       // A company's management, not a minister's appointment (郭智輝出任經濟部長):
       // a company named, or a company's office (董事長, 總經理 …).
       if (f.type === 'management_change' && !v.mentions.some((x) => COMPANY.has(x.kind)) && !CORPORATE_OFFICE.test(v.source.slice(v.start, v.end))) continue;

@@ -25,3 +25,27 @@ describe('policy words need an authority', () => {
     expect(types('低利率使得儲蓄型保單的競爭力提升。')).toEqual([]);
   });
 });
+
+describe('what is no fact of its own', () => {
+  it('leaves out the time a state holds since (…以來)', () => {
+    expect(types('自上月新任董事長上任以來，鴻海調整了業務架構。')).toEqual([]);
+    expect(types('鴻海董事長今日上任。')).toEqual(['management_change']);
+  });
+
+  it('leaves out the document a clause cites as its source', () => {
+    expect(types('據招股書介紹，鴻海總部位於新北。')).toEqual([]);
+    expect(types('鴻海今日遞交招股書，準備在港股上市。')).toContain('offering');
+  });
+
+  it('counts results only with a figure or a change of their own', () => {
+    expect(types('市場飽和，影響鴻海獲利。')).toEqual([]);
+    expect(types('鴻海維持了穩定的盈利水平。')).toEqual([]);
+    expect(types('鴻海第三季淨利年增12%。')).toEqual(['earnings']);
+    expect(types('鴻海第三季虧損擴大。')).toEqual(['earnings']);
+  });
+
+  it('leaves out a statistic over many companies', () => {
+    expect(types('上半年業績預增的公司共43家，佔比73%。')).toEqual([]);
+    expect(types('23家公司淨利年減，佔比20%。')).toEqual([]);
+  });
+});
