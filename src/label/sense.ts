@@ -84,6 +84,7 @@ function isHead(v: SentenceView, x: Hit): boolean {
 
 // After a transitive word with no head as object, only a figure may follow
 // for it to reach back to an earlier head (資本支出上調至560億美元).
+const CORRECTION = /^[\s]*(?:而是|而係|反而)[\s\p{Script=Han}]{0,4}$/u;
 const ONLY_FIGURE = /^[\s至到為为了逾近約约達达]*[0-9０-９一二兩两三四五六七八九十半百千萬万億亿.,%％點点成倍元美億]*[\s。！？；，,]*$/;
 
 /**
@@ -120,7 +121,10 @@ function findHead(v: SentenceView, ci: number, h: Hit): HeadRef | null {
   // A share-price word before its session word: 昨升逾五成並以全日高位157元收市.
   if (dir.move) for (const x of c.hits) if (x.start >= h.end && isHead(v, x) && HEAD_TYPE[x.entry.head!] === 'price_move') return resolveSession(v, ci, headRef(v, c, x));
   const rest = v.source.slice(h.end, c.end);
-  const reach = dir.obj ? ONLY_FIGURE.test(rest) : dir.record || dir.metric || figureAfter(v, h);
+  // A clause that only corrects the one before it (營收並非大幅衰退，而是小幅成長)
+  // speaks of the same head.
+  const correction = ci > 0 && CORRECTION.test(v.source.slice(c.start, h.start));
+  const reach = dir.obj ? ONLY_FIGURE.test(rest) : dir.record || dir.metric || correction || figureAfter(v, h);
   if (reach) {
     for (let k = ci - 1; k >= 0; k--) {
       const hs = v.clauses[k]!.hits;
