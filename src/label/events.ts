@@ -234,6 +234,24 @@ export interface SentenceContext {
   refYear: number | null;
   /** What the previous part of the same sentence passes on. */
   modality: ModalityCarry;
+  /** The company the article is about, when one stands out (mainCompany), else null. */
+  main?: string | null;
+}
+
+// Facts a company has of its own, that an article about it may state without naming it.
+const OWN_FACTS: ReadonlySet<EventType> = new Set(['earnings', 'guidance', 'capex', 'dividend', 'buyback', 'product_launch', 'price_move', 'offering']);
+
+/**
+ * The company an article is about: the only company it names, or the one
+ * named most often, at least three times and at least twice as often as
+ * any other; else null (a market report names many).
+ */
+export function mainCompany(mentions: ReadonlyArray<{ id: string; kind: EntityKind; count: number }>): string | null {
+  const cs = mentions.filter((m) => COMPANY.has(m.kind)).sort((a, b) => b.count - a.count);
+  const [a, b] = cs;
+  if (!a) return null;
+  if (!b) return a.id;
+  return a.count >= 3 && a.count >= 2 * b.count ? a.id : null;
 }
 
 /**
@@ -274,6 +292,17 @@ export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, ctx: 
         ids = [...ctx.carried];
         groups = [ids];
         concrete = true;
+      }
+      // An article about one company drops its name where the reader knows
+      // it (公司…, 該行…, its chief executive speaking): a company fact with
+      // no party in a sentence that names no company is the article's
+      // company's. Index moves and market facts keep none.
+      if (!ids.length && ctx.main && OWN_FACTS.has(f.type) && !f.index && !v.mentions.some((x) => PRIMARY.has(x.kind) && x.kind !== 'org')) {
+        if (f.type !== 'price_move' || f.shareWord) {
+          ids = [ctx.main];
+          groups = [ids];
+          concrete = true;
+        }
       }
       if (f.weak && !concrete && !f.product) continue;
       // A forecast about no one and without a figure is commentary (這意味著…成長率將高於…).

@@ -149,7 +149,10 @@ describe('rules', () => {
     const quanta = { id: 'TW:2382', names: ['廣達'] };
     const ev = events('廣達正雙線並進。一方面，公司持續擴大在墨西哥的生產基地。', [quanta]);
     expect(ev.find((e) => e.type === 'capex')?.entities).toEqual(['TW:2382']);
-    expect(events('廣達正雙線並進。\n公司持續擴大在墨西哥的生產基地。', [quanta]).find((e) => e.type === 'capex')).toBeUndefined();
+    // Not across a paragraph, when the article names more than one company (a
+    // single company is the article's own: mechanisms2.test.ts).
+    const foxconn = { id: 'TW:2317', names: ['鴻海'] };
+    expect(events('廣達與鴻海正雙線並進。\n公司持續擴大在墨西哥的生產基地。', [quanta, foxconn]).find((e) => e.type === 'capex')).toBeUndefined();
   });
 
   it('keeps entity-less events of different paragraphs apart', () => {

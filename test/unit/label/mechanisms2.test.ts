@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mainCompany } from '../../../src/label/events';
 import { label } from '../../../src/label/index';
 import type { EventLabel } from '../../../src/types';
 import { FOXCONN, NVDA, TSMC, tagged, type EntitySpec } from './build';
@@ -47,5 +48,22 @@ describe('what is no fact of its own', () => {
   it('leaves out a statistic over many companies', () => {
     expect(types('上半年業績預增的公司共43家，佔比73%。')).toEqual([]);
     expect(types('23家公司淨利年減，佔比20%。')).toEqual([]);
+  });
+});
+
+describe('the article’s company', () => {
+  it('stands in for a company fact that names no one, when one company stands out', () => {
+    const body = '鴻海今日公布財報。鴻海表示，AI伺服器需求強勁。第三季淨利年增12%。鴻海股價上漲。';
+    const e = events(body).find((x) => x.type === 'earnings');
+    expect(e?.entities).toEqual(['TW:2317']);
+  });
+
+  it('is the only company named, or one named three times and twice as often as any other', () => {
+    const c = (id: string, count: number) => ({ id, kind: 'company' as const, count });
+    expect(mainCompany([c('TW:2317', 1)])).toBe('TW:2317');
+    expect(mainCompany([c('TW:2317', 4), c('TW:2330', 2)])).toBe('TW:2317');
+    expect(mainCompany([c('TW:2317', 4), c('TW:2330', 3)])).toBeNull();
+    expect(mainCompany([c('TW:2317', 2), c('TW:2330', 1)])).toBeNull();
+    expect(mainCompany([{ id: 'org:金管會', kind: 'org', count: 5 }])).toBeNull();
   });
 });
