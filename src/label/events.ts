@@ -288,7 +288,7 @@ export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, ctx: 
       // companies of the sentence before it in the paragraph.
       if (!ids.length && f.stocks.length) [ids, groups] = [[...f.stocks], f.stocks.map((id) => [id])];
       // The carried companies are one subject (它們…營收創新高): not split.
-      if (!concrete && ctx.carried.length && !v.mentions.some((x) => PRIMARY.has(x.kind))) {
+      if (!concrete && !f.index && ctx.carried.length && !v.mentions.some((x) => PRIMARY.has(x.kind))) {
         ids = [...ctx.carried];
         groups = [ids];
         concrete = true;
