@@ -21,6 +21,11 @@ const ONE_OFF: ReadonlySet<EventType> = new Set(['management_change', 'm_and_a',
 const QUARTER = /第[1-4一二三四]季|[1-4一二三四]季度|Q[1-4]|上半年|下半年|中期|末期/;
 const CORPORATE_OFFICE = /(董事長|董事长|副董事長|副董事长|董事會|董事会|總經理|总经理|執行長|执行长|首席執行官|首席执行官|財務長|财务长|財務總監|财务总监|總裁|总裁|CEO|CFO|監事|监事|高管)/;
 const COMPANY_COUNT = /[0-9０-９]+\s*(?:家|檔|档|只)(?:[^，,。；;]*?(?:公司|企業|企业|個股|个股|業者|业者)|[^。；;]*?(?:佔比|占比))/;
+const MONEY = /[0-9０-９][0-9０-９,.]*\s*(?:[萬万億亿兆千百]\s*)?(?:美元|港元|港幣|港币|人民幣|人民币|新台幣|新台币|台幣|台币|日圓|日元|歐元|欧元|元)|[0-9０-９][0-9０-９,.]*\s*[億亿兆](?![個个家人股輛辆台張张座片])/;
+// A counterparty the tagger may not know, by the shape of the sentence:
+// 與X簽署, 和X合作, 向X下單, 授權給X, X的訂單.
+const COUNTERPARTY = /(?:雙方|双方|兩家|两家)|(?:與|与|和|跟|同|向|獲|获|替)[^，,。；;]{1,24}?(?:簽|签|合作|牽上線|牵上线|成立|結盟|结盟|達成|达成|攜手|携手|下單|下单|採購|采购|訂單|订单|合約|合约|大單|大单)|(?:授權|授权|出售|供貨|供货)給|(?:授權|授权)予|打入[^，,。；;]{1,16}?(?:供應鏈|供应链|計畫|计划)|(?:拿下|取得|獲得|获得|接獲|接获|斬獲|斩获|贏得|赢得)[^，,。；;]{0,16}?(?:訂單|订单|合約|合约|大單|大单|標案|标案)/;
+const PROHIBIT = /(?:禁止|阻止|不得|不准|不準|嚴禁|严禁|限制)/;
 const LOSS = /虧損|亏损|淨損|净损|虧蝕|亏蚀/;
 
 // Negated (沒有承諾向鴻海下單) or hedged (台灣應投資…, 如果…收購) words report
@@ -83,6 +88,8 @@ interface Fact {
   weight: number;
   /** Every word behind the fact is weak: it needs a party. */
   weak: boolean;
+  /** Every word behind the fact is a deal word that needs its other side or an amount (訂單, 合作, 授權 …). */
+  twoSided: boolean;
   polarity: -1 | 0 | 1;
   rank: number;
   metric: string;
@@ -150,6 +157,7 @@ function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass)
     cur.shareWord ||= shareWord;
     cur.index &&= index;
     cur.weak &&= f.weak;
+    cur.twoSided &&= f.twoSided;
     cur.weight = Math.max(cur.weight, f.weight);
     if (!cur.metric) [cur.metric, cur.word] = [metric, f.word];
     if (f.rank > cur.rank) [cur.polarity, cur.rank] = [f.polarity, f.rank];
@@ -179,6 +187,8 @@ function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass)
         objectType = 'capex';
       }
       if (t.authority && !authorityIn(v)) continue;
+      // A deal that is forbidden (禁止聯邦單位與X簽約, 不得與…簽約) is not made.
+      if ((t.type === 'partnership' || t.type === 'm_and_a') && PROHIBIT.test(v.source.slice(c.start, h.start))) continue;
       if (t.money && !DIGIT.test(v.source.slice(h.end, c.end))) continue;
       if (t.figure && !DIGIT.test(v.source.slice(c.start, c.end)) && sign(mass) === 0) continue;
       if (t.veto.length && t.veto.some((w) => v.source.slice(h.end, c.end).includes(w))) continue;
@@ -186,7 +196,7 @@ function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass)
       // A market or an exchange makes a listing word unambiguous (準備在A股上市).
       const weak = t.weak && !(type === 'offering' && LISTING.test(v.source.slice(c.start, c.end)));
       const metric = h.entry.head ? headKey(v, c, h) : '';
-      add(type, h, { weight: t.weight, weak, polarity: t.polarity, rank: t.polarity ? 1 : 0, metric, word: h.entry.head ? v.source.slice(h.start, h.end) : '' });
+      add(type, h, { weight: t.weight, weak, twoSided: t.counterparty, polarity: t.polarity, rank: t.polarity ? 1 : 0, metric, word: h.entry.head ? v.source.slice(h.start, h.end) : '' });
       continue;
     }
     if (d!.figure && !figureAfter(v, h)) continue;
@@ -203,7 +213,7 @@ function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass)
     // A loss that grows is bad news (虧損擴大), one that shrinks good.
     const polarity = head && LOSS.test(head.word) ? (-d!.sign as -1 | 1) : d!.sign;
     const stock = head && head.kind === 'stock' ? (head.word ? (head.owner ?? '') : head.key) : '';
-    add(type, h, { weight: d!.strong ? 0.75 : 0.6, weak: false, polarity, rank, metric: head?.key ?? '', word: head?.word ?? '' }, head?.kind === 'index', stock, !!head && head.kind === 'stock' && !!head.word && !head.owner);
+    add(type, h, { weight: d!.strong ? 0.75 : 0.6, weak: false, twoSided: false, polarity, rank, metric: head?.key ?? '', word: head?.word ?? '' }, head?.kind === 'index', stock, !!head && head.kind === 'stock' && !!head.word && !head.owner);
   }
   for (const f of facts) if (f.polarity === 0) f.polarity = sign(mass);
   return facts;
@@ -305,6 +315,10 @@ export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, ctx: 
         }
       }
       if (f.weak && !concrete && !f.product) continue;
+      // A deal has two sides or a value: an order, a licence or a
+      // cooperation names its counterparty or an amount (與MUSINSA成立合資公司, 交易總價值可達120億美元);
+      // an order or a licence talked of alone (訂單沒問題, IP授權及軟件) is none.
+      if (f.twoSided && ids.length < 2 && !MONEY.test(v.source.slice(v.start, v.end)) && !COUNTERPARTY.test(v.source.slice(v.start, v.end))) continue;
       // A forecast about no one and without a figure is commentary (這意味著…成長率將高於…).
       if (f.type === 'guidance' && !ids.length && !DIGIT.test(v.source.slice(v.start, v.end))) continue;
       // A count of companies (業績預增5家，佔比8%; 23家公司業績預虧) is a

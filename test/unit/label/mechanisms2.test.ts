@@ -67,3 +67,17 @@ describe('the article’s company', () => {
     expect(mainCompany([{ id: 'org:金管會', kind: 'org', count: 5 }])).toBeNull();
   });
 });
+
+describe('a deal has two sides', () => {
+  it('keeps an order or a cooperation with its counterparty or an amount', () => {
+    expect(types('鴻海與輝達簽署合作協議。')).toEqual(['partnership']);
+    expect(types('鴻海宣布與一家日本車廠合作開發電動車。')).toEqual(['partnership']);
+    expect(types('鴻海接獲5億美元訂單。')).toEqual(['partnership']);
+  });
+
+  it('drops a deal word talked of alone, or a deal that is forbidden', () => {
+    expect(types('鴻海表示未來三年訂單沒問題。')).not.toContain('partnership');
+    expect(types('鴻海的產品線包括伺服器與IP授權。')).toEqual([]);
+    expect(types('新法禁止聯邦機構與輝達簽約。')).not.toContain('partnership');
+  });
+});
