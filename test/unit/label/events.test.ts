@@ -162,10 +162,10 @@ describe('rules', () => {
   });
 
   it('takes a weak event word only on token boundaries when the tagger gave tokens', () => {
-    const body = '鴻海員工合作社今日改選。';
-    const ents = [FOXCONN];
-    expect(label(tagged(body, ents, { tokens: ['鴻海', '員工', '合作社', '今日', '改選'] })).events).toEqual([]);
-    expect(label(tagged(body, ents, { tokens: ['鴻海', '員工', '合作', '社', '今日', '改選'] })).events.map((e) => e.type)).toEqual(['partnership']);
+    const body = '鴻海與輝達的員工合作社今日改選。';
+    const ents = [FOXCONN, NVDA];
+    expect(label(tagged(body, ents, { tokens: ['鴻海', '與', '輝達', '的', '員工', '合作社', '今日', '改選'] })).events).toEqual([]);
+    expect(label(tagged(body, ents, { tokens: ['鴻海', '與', '輝達', '的', '員工', '合作', '社', '今日', '改選'] })).events.map((e) => e.type)).toEqual(['partnership']);
     // A strong word inside a longer token still counts: 月營收.
     expect(label(tagged('鴻海12月營收達8,625億元。', ents, { tokens: ['鴻海', '12', '月營收', '達', '8,625', '億元'] })).events.map((e) => e.type)).toEqual(['earnings']);
   });
