@@ -191,8 +191,10 @@ function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass)
       if ((t.type === 'partnership' || t.type === 'm_and_a') && PROHIBIT.test(v.source.slice(c.start, h.start))) continue;
       if (t.money && !DIGIT.test(v.source.slice(h.end, c.end))) continue;
       if (t.figure && !DIGIT.test(v.source.slice(c.start, c.end)) && sign(mass) === 0) continue;
-      if (t.veto.length && t.veto.some((w) => v.source.slice(h.end, c.end).includes(w))) continue;
-      const type = objectType ?? (t.sense ? senseType(t.type, v, ci) : t.type);
+      // The thing released may stand after the word (發布財報) or, for a
+      // launch word, before it (該消息一經發布, 計劃文件發布).
+      if (t.veto.length && t.veto.some((w) => v.source.slice(h.end, c.end).includes(w) || (t.type === 'product_launch' && v.source.slice(Math.max(c.start, h.start - 8), h.start).includes(w)))) continue;
+      const type = objectType ?? (t.sense ? senseType(t.type, v, ci, h.start) : t.type);
       // A market or an exchange makes a listing word unambiguous (準備在A股上市).
       const weak = t.weak && !(type === 'offering' && LISTING.test(v.source.slice(c.start, c.end)));
       const metric = h.entry.head ? headKey(v, c, h) : '';

@@ -155,6 +155,7 @@ function resolveSession(v: SentenceView, ci: number, ref: HeadRef): HeadRef {
 // A sensed trigger takes the type of a head of these kinds in its sentence:
 // 增持 of a rating (增持評級) is a rating, by 北水 a fund flow; a rating by a
 // credit agency is a credit rating; 上市 of a product is a launch.
+const PLANT = /(廠|厂|產線|产线|生產線|生产线|基地|產能|产能|園區|园区)/;
 const RETYPE: Partial<Record<EventType, Partial<Record<HeadKind | 'product', EventType>>>> = {
   stake_change: { rating: 'analyst_rating', fund: 'fund_flow' },
   analyst_rating: { credit: 'credit_rating' },
@@ -166,7 +167,10 @@ const RETYPE: Partial<Record<EventType, Partial<Record<HeadKind | 'product', Eve
  * launches, a product mention) of a kind in RETYPE anywhere in the
  * clause, then in the sentence, changes it.
  */
-export function senseType(type: EventType, v: SentenceView, ci: number): EventType {
+export function senseType(type: EventType, v: SentenceView, ci: number, at = -1): EventType {
+  // A plant that starts production (新廠預計第2季投產) is capacity, not a
+  // product (corpus GUIDE.md: a plant's 投產 is capex).
+  if (type === 'product_launch' && at >= 0 && PLANT.test(v.source.slice(v.clauses[ci]!.start, at))) return 'capex';
   const table = RETYPE[type];
   if (!table) return type;
   for (const scope of [[v.clauses[ci]!], v.clauses]) {

@@ -81,3 +81,15 @@ describe('a deal has two sides', () => {
     expect(types('新法禁止聯邦機構與輝達簽約。')).not.toContain('partnership');
   });
 });
+
+describe('the sense of a launch word', () => {
+  it('types a plant that starts production as capex, a product as a launch', () => {
+    expect(types('鴻海高雄新廠預計今年第2季投產。')).toEqual(['capex']);
+    expect(types('台積電2奈米製程今年第4季量產。')).toEqual(['product_launch']);
+  });
+
+  it('reads the thing released before the word too', () => {
+    expect(types('該消息一經發布，鴻海股價大漲5%。')).toEqual(['price_move']);
+    expect(types('鴻海今日發布新款伺服器。')).toEqual(['product_launch']);
+  });
+});
