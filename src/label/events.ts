@@ -25,6 +25,7 @@ const MONEY = /[0-9０-９][0-9０-９,.]*\s*(?:[萬万億亿兆千百]\s*)?(?:�
 // A counterparty the tagger may not know, by the shape of the sentence:
 // 與X簽署, 和X合作, 向X下單, 授權給X, X的訂單.
 const COUNTERPARTY = /(?:雙方|双方|兩家|两家)|(?:與|与|和|跟|同|向|獲|获|替)[^，,。；;]{1,24}?(?:簽|签|合作|牽上線|牵上线|成立|結盟|结盟|達成|达成|攜手|携手|下單|下单|採購|采购|訂單|订单|合約|合约|大單|大单)|(?:授權|授权|出售|供貨|供货)給|(?:授權|授权)予|打入[^，,。；;]{1,16}?(?:供應鏈|供应链|計畫|计划)|(?:拿下|取得|獲得|获得|接獲|接获|斬獲|斩获|贏得|赢得)[^，,。；;]{0,16}?(?:訂單|订单|合約|合约|大單|大单|標案|标案)/;
+const DEAL: ReadonlySet<EventType> = new Set(['m_and_a', 'partnership', 'offering']);
 const PROHIBIT = /(?:禁止|阻止|不得|不准|不準|嚴禁|严禁|限制)/;
 const LOSS = /虧損|亏损|淨損|净损|虧蝕|亏蚀/;
 
@@ -177,6 +178,9 @@ function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass)
     if (cause.some(([a, b]) => h.start >= a && h.end <= b)) continue;
     if (t) {
       if (t.yields === 'clause' && strongInClause) continue;
+      // A deal word right before a result names the kind of figure
+      // (合併營業利益, 合併稅後純益: consolidated), not a deal.
+      if (DEAL.has(t.type) && c.hits.some((x) => x.start === h.end && (x.entry.head === 'metric' || x.entry.head === 'profit'))) continue;
       if (t.yields === 'sentence' && strongInSentence) continue;
       // 投資 of a company is a stake (輝達又投資OpenAI); of a place or with
       // an amount it is capital spending (投資美國1千億美元).

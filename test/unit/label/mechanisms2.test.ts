@@ -93,3 +93,14 @@ describe('the sense of a launch word', () => {
     expect(types('鴻海今日發布新款伺服器。')).toEqual(['product_launch']);
   });
 });
+
+describe('words inside other words', () => {
+  it('reads 合併 before a result as consolidated, not a merger', () => {
+    expect(types('鴻海第三季合併營業利益年增16%。')).toEqual(['earnings']);
+    expect(types('鴻海宣布與輝達合併。')).toEqual(['m_and_a']);
+  });
+
+  it('reads a delisting as no listing', () => {
+    expect(types('交易完成後，鴻海將終止上市。')).not.toContain('offering');
+  });
+});
