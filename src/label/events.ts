@@ -136,11 +136,11 @@ function closing(h: HeadRef | null): boolean {
 }
 
 /** The facts of clause `ci`: every trigger and every direction word with a head, by type. */
-function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass): Fact[] {
+function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass, mods: readonly ClauseModality[] = []): Fact[] {
   const c = v.clauses[ci]!;
   const facts: Fact[] = [];
-  const add = (type: EventType, h: Hit, f: Omit<Fact, 'type' | 'pos' | 'positions' | 'product' | 'index' | 'stocks' | 'shareWord'>, index = false, stock = '', shareWord = false) => {
-    const t2 = underModality(type, m);
+  const add = (type: EventType, h: Hit, f: Omit<Fact, 'type' | 'pos' | 'positions' | 'product' | 'index' | 'stocks' | 'shareWord'>, index = false, stock = '', shareWord = false, mod = m) => {
+    const t2 = underModality(type, mod);
     if (!t2) return;
     type = t2;
     if (type === 'analyst_rating' && creditInSentence(v)) type = 'credit_rating';
@@ -219,7 +219,12 @@ function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass)
     // A loss that grows is bad news (虧損擴大), one that shrinks good.
     const polarity = head && LOSS.test(head.word) ? (-d!.sign as -1 | 1) : d!.sign;
     const stock = head && head.kind === 'stock' ? (head.word ? (head.owner ?? '') : head.key) : '';
-    add(type, h, { weight: d!.strong ? 0.75 : 0.6, weak: false, twoSided: false, polarity, rank, metric: head?.key ?? '', word: head?.word ?? '' }, head?.kind === 'index', stock, !!head && head.kind === 'stock' && !!head.word && !head.owner);
+    // A change that reaches back to its head in an earlier clause is said
+    // under that clause's modality (工业富联预计上半年的净利润上限为56亿元，同比增长5%).
+    const hk = head && head.start < c.start ? v.clauses.findIndex((x) => head.start >= x.start && head.start < x.end) : -1;
+    const hm = hk >= 0 && mods[hk] ? mods[hk]! : m;
+    const mod = hm.forecast || hm.maybe || hm.plan ? { ...m, forecast: m.forecast || hm.forecast, maybe: m.maybe || hm.maybe, plan: m.plan || hm.plan } : m;
+    add(type, h, { weight: d!.strong ? 0.75 : 0.6, weak: false, twoSided: false, polarity, rank, metric: head?.key ?? '', word: head?.word ?? '' }, head?.kind === 'index', stock, !!head && head.kind === 'stock' && !!head.word && !head.owner, mod);
   }
   for (const f of facts) if (f.polarity === 0) f.polarity = sign(mass);
   return facts;
@@ -289,7 +294,7 @@ export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, ctx: 
     const m = mods[ci]!;
     if (m.question || m.past) return;
     const cm = mass(c);
-    for (const f of clauseFacts(v, ci, m, sign(cm) ? cm : sentenceMass)) {
+    for (const f of clauseFacts(v, ci, m, sign(cm) ? cm : sentenceMass, mods)) {
       // Last year's appointment or deal is history; last year's results are reported now.
       if (m.lastYear && ONE_OFF.has(f.type)) continue;
       let { ids, groups, concrete } = partiesOf(f.type, v, ci, f.pos, f.index, f.shareWord);

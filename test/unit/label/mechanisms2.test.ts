@@ -104,3 +104,10 @@ describe('words inside other words', () => {
     expect(types('交易完成後，鴻海將終止上市。')).not.toContain('offering');
   });
 });
+
+describe('one sentence, one modality', () => {
+  it('keeps a change under the forecast of the clause that holds its head', () => {
+    const ev = events('鴻海預計上半年的淨利潤上限為56億元，同比增長5%。');
+    expect(ev.map((e) => e.type)).toEqual(['guidance']);
+  });
+});
