@@ -31,8 +31,8 @@ describe('trigger families', () => {
     ['stake_change', '台积电控股股东宣布增持公司股份1亿元。', 'TW:2330', 1],
     ['buyback', '台積電董事會通過買回庫藏股1萬張。', 'TW:2330', 1],
     ['buyback', '鸿海公告回购股份3亿元。', 'TW:2317', 1],
-    ['offering', '鴻海旗下子公司遞表申請在港股上市。', 'TW:2317', 0],
-    ['offering', '台积电拟定增募资100亿元。', 'TW:2330', 0],
+    ['offering', '鴻海旗下子公司遞表申請在港股上市。', 'TW:2317', 1],
+    ['offering', '台积电拟定增募资100亿元。', 'TW:2330', 1],
     ['credit_rating', '惠譽將台積電信用評等調升至AA。', 'TW:2330', 1],
   ];
   it.each(cases)('%s: %s', (type, text, entity, polarity) => {
