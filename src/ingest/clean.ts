@@ -7,6 +7,14 @@ import { isFurnitureLine, isMemberBox, isPitch, MEMBER_BOX_MAX, POINTER_PARAGRAP
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 const HEADLINE_LABEL = /^(?:原创|原創|独家|獨家|快讯|快訊)/;
+/**
+ * The editor's credit (`责任编辑：X`, `責編：X`) is the last line of a
+ * Chinese news article: what a site puts after it inside the same container
+ * is a teaser of another article, a tag line or a related list. Only once
+ * the body has begun, since some sites print the credit above the text.
+ */
+const EDITOR_CREDIT = /^[\s（(【[]*(?:責任編輯|责任编辑|責編|责编)\s*[:：]/;
+const BODY_BEFORE_CREDIT = 2;
 
 /**
  * The article's paragraphs from its container (the candidate Readability
@@ -45,6 +53,7 @@ export function articleParagraphs($: CheerioAPI, roots: AnyNode[], title: string
     const key = squash(p);
     // Lines without a letter or digit (rules, arrows, a row of U+FFFD) are never the news.
     if (!key || textWeight(p) === 0) continue;
+    if (out.length >= BODY_BEFORE_CREDIT && EDITOR_CREDIT.test(p)) break;
     if (POINTER_PARAGRAPH.test(p) || isPitch(p) || isDateLine(p) || isFurnitureLine(p)) continue;
     // The headline again, also behind a label (原创, 独家, 快讯).
     if (out.length < 3 && (key === headline || key.replace(HEADLINE_LABEL, '') === headline)) continue;
