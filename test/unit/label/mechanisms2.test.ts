@@ -111,3 +111,10 @@ describe('one sentence, one modality', () => {
     expect(ev.map((e) => e.type)).toEqual(['guidance']);
   });
 });
+
+describe('a case told again', () => {
+  it('is one legal event when the authority is retold with the accused', () => {
+    const ev = events('金管會開出今年首張罰單，罰款60萬元。\n金管會指出，鴻海違反內控規定，處60萬元罰鍰。').filter((e) => e.type === 'legal');
+    expect(ev).toHaveLength(1);
+  });
+});
