@@ -118,3 +118,12 @@ describe('a case told again', () => {
     expect(ev).toHaveLength(1);
   });
 });
+
+describe('the venue is not a party', () => {
+  it('leaves the exchange out of a filing or a trade', () => {
+    const hkex: EntitySpec = { id: 'org:港交所', kind: 'org', names: ['港交所'] };
+    const ev = label(tagged('鴻海旗下子公司今日向港交所主板遞表。', [FOXCONN, hkex]), { publishedAt: '2026-01-15T00:00:00+08:00' }).events;
+    const o = ev.find((e) => e.type === 'offering');
+    expect(o?.entities).toEqual(['TW:2317']);
+  });
+});
