@@ -132,7 +132,7 @@ function productOf(c: Clause, pos: number): string {
 }
 
 function closing(h: HeadRef | null): boolean {
-  return !!h && h.kind === 'stock' && /收|終場|终场/.test(h.key);
+  return !!h && (h.kind === 'stock' || h.kind === 'index') && (!!h.close || /收|終場|终场/.test(h.key));
 }
 
 /** The facts of clause `ci`: every trigger and every direction word with a head, by type. */

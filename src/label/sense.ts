@@ -38,6 +38,8 @@ export interface HeadRef {
   start: number;
   /** The company named right before the head word (台積電ADR, 騰訊股價), when there is one. */
   owner?: string;
+  /** Reached through a closing session word (收市, 收報, 終場): the day's close. */
+  close?: boolean;
 }
 
 const LISTED: ReadonlySet<EntityKind> = new Set(['company', 'etf']);
@@ -141,6 +143,13 @@ function findHead(v: SentenceView, ci: number, h: Hit): HeadRef | null {
  */
 function resolveSession(v: SentenceView, ci: number, ref: HeadRef): HeadRef {
   if (ref.kind !== 'session') return ref;
+  const r = findSessionOwner(v, ci, ref);
+  return r !== ref && CLOSE.test(ref.word) ? { ...r, close: true } : r;
+}
+
+const CLOSE = /收|終場|终场/;
+
+function findSessionOwner(v: SentenceView, ci: number, ref: HeadRef): HeadRef {
   for (let k = ci; k >= 0; k--) {
     const c = v.clauses[k]!;
     let best: HeadRef | null = null;

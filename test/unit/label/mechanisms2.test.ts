@@ -127,3 +127,10 @@ describe('the venue is not a party', () => {
     expect(o?.entities).toEqual(['TW:2317']);
   });
 });
+
+describe('the close decides a share-price move', () => {
+  it('takes the direction of the close over an intraday one', () => {
+    const ev = events('鴻海早段曾升23.8%，但午後急挫，收市跌20.9%。').filter((e) => e.type === 'price_move');
+    expect(ev.map((e) => e.polarity)).toEqual([-1]);
+  });
+});
