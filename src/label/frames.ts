@@ -25,6 +25,9 @@ const CAUSE_CLAUSE = /^[\s「『“"]*(?:受惠於|受惠于|受惠|得益於|�
 // A time since which something holds (自2024年9月新任CEO上任以來, 金管會去年
 // 公布新制以來) names a reference point, not the news.
 const SINCE_SPAN = /(?:自從|自从|自|從|从)?[^，,。；;]{1,30}?(?:以來|以来)/g;
+// Topics listed as examples (挑戰不少，包含同業合併、寬頻競爭、電價上漲等)
+// are named, not reported.
+const LIST_SPAN = /(?:包含|包括|諸如|诸如|例如)[^，,。；;]{1,40}?等/g;
 const COMPARE_CLAUSE = /^[\s「『“"]*(?:相對於|相对于|相對|相对|相比|相較於|相较于|相較|相较|對比|对比|比起|較之|较之)/;
 // A word followed by these names a risk or a time before it, not a fact:
 // 監管風險, 公布業績前.
@@ -36,7 +39,7 @@ export function causes(v: SentenceView, ci: number): Array<[number, number]> {
   const text = v.source.slice(c.start, c.end);
   if (ci < v.clauses.length - 1 && (CAUSE_CLAUSE.test(text) || COMPARE_CLAUSE.test(text))) return [[c.start, c.end]];
   const out: Array<[number, number]> = [];
-  for (const re of [CAUSE_SPAN, SINCE_SPAN]) for (const m of text.matchAll(re)) out.push([c.start + m.index, c.start + m.index + m[0].length]);
+  for (const re of [CAUSE_SPAN, SINCE_SPAN, LIST_SPAN]) for (const m of text.matchAll(re)) out.push([c.start + m.index, c.start + m.index + m[0].length]);
   return out;
 }
 

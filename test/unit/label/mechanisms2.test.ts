@@ -33,6 +33,10 @@ describe('what is no fact of its own', () => {
     expect(types('鴻海董事長今日上任。')).toEqual(['management_change']);
   });
 
+  it('leaves out topics listed as examples (包含…等)', () => {
+    expect(types('鴻海表示今年挑戰不少，包含同業競爭、電價上漲等，但營收仍年增10%。')).toEqual(['earnings']);
+  });
+
   it('leaves out the document a clause cites as its source', () => {
     expect(types('據招股書介紹，鴻海總部位於新北。')).toEqual([]);
     expect(types('鴻海今日遞交招股書，準備在港股上市。')).toContain('offering');
