@@ -33,6 +33,11 @@ describe('what is no fact of its own', () => {
     expect(types('鴻海董事長今日上任。')).toEqual(['management_change']);
   });
 
+  it('leaves out a caption line', () => {
+    expect(types('图:鴻海近期股價持續下跌 資料來源:Wind')).toEqual([]);
+    expect(types('鴻海近期股價持續下跌。')).toEqual(['price_move']);
+  });
+
   it('leaves out topics listed as examples (包含…等)', () => {
     expect(types('鴻海表示今年挑戰不少，包含同業競爭、電價上漲等，但營收仍年增10%。')).toEqual(['earnings']);
   });
