@@ -3,7 +3,8 @@ import type { Hit } from './lexicon';
 import { clauseModalities, eventModality, type ClauseModality, type EventModality, type ModalityCarry } from './modality';
 import { sign, type Mass } from './sentiment';
 import { creditInSentence, figureAfter, HEAD_TYPE, headFor, headKey, periodAt, senseType, type HeadRef } from './sense';
-import { causes, inName, notYet } from './frames';
+import { authorityIn } from './authority';
+import { causes, inName, notYet, sourceDocument } from './frames';
 import { hasProduct, partiesOf, subjectOf } from './subjects';
 import type { EventType } from './taxonomy';
 import type { Clause, SentenceView } from './views';
@@ -19,6 +20,13 @@ const LISTING = /(A股|H股|港股|美股|科創板|科创板|創業板|创业�
 const ONE_OFF: ReadonlySet<EventType> = new Set(['management_change', 'm_and_a', 'partnership', 'product_launch', 'legal', 'offering', 'regulation', 'stake_change']);
 const QUARTER = /第[1-4一二三四]季|[1-4一二三四]季度|Q[1-4]|上半年|下半年|中期|末期/;
 const CORPORATE_OFFICE = /(董事長|董事长|副董事長|副董事长|董事會|董事会|總經理|总经理|執行長|执行长|首席執行官|首席执行官|財務長|财务长|財務總監|财务总监|總裁|总裁|CEO|CFO|監事|监事|高管)/;
+const COMPANY_COUNT = /[0-9０-９]+\s*(?:家|檔|档|只)(?:[^，,。；;]*?(?:公司|企業|企业|個股|个股|業者|业者)|[^。；;]*?(?:佔比|占比))/;
+const MONEY = /[0-9０-９][0-9０-９,.]*\s*(?:[萬万億亿兆千百]\s*)?(?:美元|港元|港幣|港币|人民幣|人民币|新台幣|新台币|台幣|台币|日圓|日元|歐元|欧元|元)|[0-9０-９][0-9０-９,.]*\s*[億亿兆](?![個个家人股輛辆台張张座片])/;
+// A counterparty the tagger may not know, by the shape of the sentence:
+// 與X簽署, 和X合作, 向X下單, 授權給X, X的訂單.
+const COUNTERPARTY = /(?:雙方|双方|兩家|两家)|(?:與|与|和|跟|同|向|獲|获|替)[^，,。；;]{1,24}?(?:簽|签|合作|牽上線|牵上线|成立|結盟|结盟|達成|达成|攜手|携手|下單|下单|採購|采购|訂單|订单|合約|合约|大單|大单)|(?:授權|授权|出售|供貨|供货)給|(?:授權|授权)予|打入[^，,。；;]{1,16}?(?:供應鏈|供应链|計畫|计划)|(?:拿下|取得|獲得|获得|接獲|接获|斬獲|斩获|贏得|赢得)[^，,。；;]{0,16}?(?:訂單|订单|合約|合约|大單|大单|標案|标案)/;
+const DEAL: ReadonlySet<EventType> = new Set(['m_and_a', 'partnership', 'offering']);
+const PROHIBIT = /(?:禁止|阻止|不得|不准|不準|嚴禁|严禁|限制)/;
 const LOSS = /虧損|亏损|淨損|净损|虧蝕|亏蚀/;
 
 // Negated (沒有承諾向鴻海下單) or hedged (台灣應投資…, 如果…收購) words report
@@ -81,6 +89,8 @@ interface Fact {
   weight: number;
   /** Every word behind the fact is weak: it needs a party. */
   weak: boolean;
+  /** Every word behind the fact is a deal word that needs its other side or an amount (訂單, 合作, 授權 …). */
+  twoSided: boolean;
   polarity: -1 | 0 | 1;
   rank: number;
   metric: string;
@@ -122,15 +132,15 @@ function productOf(c: Clause, pos: number): string {
 }
 
 function closing(h: HeadRef | null): boolean {
-  return !!h && h.kind === 'stock' && /收|終場|终场/.test(h.key);
+  return !!h && (h.kind === 'stock' || h.kind === 'index') && (!!h.close || /收|終場|终场/.test(h.key));
 }
 
 /** The facts of clause `ci`: every trigger and every direction word with a head, by type. */
-function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass): Fact[] {
+function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass, mods: readonly ClauseModality[] = []): Fact[] {
   const c = v.clauses[ci]!;
   const facts: Fact[] = [];
-  const add = (type: EventType, h: Hit, f: Omit<Fact, 'type' | 'pos' | 'positions' | 'product' | 'index' | 'stocks' | 'shareWord'>, index = false, stock = '', shareWord = false) => {
-    const t2 = underModality(type, m);
+  const add = (type: EventType, h: Hit, f: Omit<Fact, 'type' | 'pos' | 'positions' | 'product' | 'index' | 'stocks' | 'shareWord'>, index = false, stock = '', shareWord = false, mod = m) => {
+    const t2 = underModality(type, mod);
     if (!t2) return;
     type = t2;
     if (type === 'analyst_rating' && creditInSentence(v)) type = 'credit_rating';
@@ -148,6 +158,7 @@ function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass)
     cur.shareWord ||= shareWord;
     cur.index &&= index;
     cur.weak &&= f.weak;
+    cur.twoSided &&= f.twoSided;
     cur.weight = Math.max(cur.weight, f.weight);
     if (!cur.metric) [cur.metric, cur.word] = [metric, f.word];
     if (f.rank > cur.rank) [cur.polarity, cur.rank] = [f.polarity, f.rank];
@@ -163,10 +174,13 @@ function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass)
     const t = h.entry.trigger;
     const d = h.entry.dir;
     if (!t && !d) continue;
-    if (negated(h, c) || inName(v, h) || notYet(v, c, h)) continue;
+    if (negated(h, c) || inName(v, h) || notYet(v, c, h) || sourceDocument(v, c, h)) continue;
     if (cause.some(([a, b]) => h.start >= a && h.end <= b)) continue;
     if (t) {
       if (t.yields === 'clause' && strongInClause) continue;
+      // A deal word right before a result names the kind of figure
+      // (合併營業利益, 合併稅後純益: consolidated), not a deal.
+      if (DEAL.has(t.type) && c.hits.some((x) => x.start === h.end && (x.entry.head === 'metric' || x.entry.head === 'profit'))) continue;
       if (t.yields === 'sentence' && strongInSentence) continue;
       // 投資 of a company is a stake (輝達又投資OpenAI); of a place or with
       // an amount it is capital spending (投資美國1千億美元).
@@ -176,14 +190,19 @@ function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass)
         if (!place || !DIGIT.test(v.source.slice(h.end, c.end))) continue;
         objectType = 'capex';
       }
+      if (t.authority && !authorityIn(v)) continue;
+      // A deal that is forbidden (禁止聯邦單位與X簽約, 不得與…簽約) is not made.
+      if ((t.type === 'partnership' || t.type === 'm_and_a') && PROHIBIT.test(v.source.slice(c.start, h.start))) continue;
       if (t.money && !DIGIT.test(v.source.slice(h.end, c.end))) continue;
       if (t.figure && !DIGIT.test(v.source.slice(c.start, c.end)) && sign(mass) === 0) continue;
-      if (t.veto.length && t.veto.some((w) => v.source.slice(h.end, c.end).includes(w))) continue;
-      const type = objectType ?? (t.sense ? senseType(t.type, v, ci) : t.type);
+      // The thing released may stand after the word (發布財報) or, for a
+      // launch word, before it (該消息一經發布, 計劃文件發布).
+      if (t.veto.length && t.veto.some((w) => v.source.slice(h.end, c.end).includes(w) || (t.type === 'product_launch' && v.source.slice(Math.max(c.start, h.start - 8), h.start).includes(w)))) continue;
+      const type = objectType ?? (t.sense ? senseType(t.type, v, ci, h.start) : t.type);
       // A market or an exchange makes a listing word unambiguous (準備在A股上市).
       const weak = t.weak && !(type === 'offering' && LISTING.test(v.source.slice(c.start, c.end)));
       const metric = h.entry.head ? headKey(v, c, h) : '';
-      add(type, h, { weight: t.weight, weak, polarity: t.polarity, rank: t.polarity ? 1 : 0, metric, word: h.entry.head ? v.source.slice(h.start, h.end) : '' });
+      add(type, h, { weight: t.weight, weak, twoSided: t.counterparty, polarity: t.polarity, rank: t.polarity ? 1 : 0, metric, word: h.entry.head ? v.source.slice(h.start, h.end) : '' });
       continue;
     }
     if (d!.figure && !figureAfter(v, h)) continue;
@@ -195,10 +214,17 @@ function clauseFacts(v: SentenceView, ci: number, m: ClauseModality, mass: Mass)
     const rank = head?.kind === 'profit' || closing(head) ? 2 : 1;
     // A policy rate is set (上調基準利率, 降息一碼), it does not drift (利率走低).
     if (type === 'regulation' && head?.kind === 'rate' && !d!.obj && !/碼|码|基點|基点|bp/i.test(v.source.slice(h.end, c.end))) continue;
+    // …and set by an authority (低利率使得… is a condition, not a decision).
+    if (type === 'regulation' && !authorityIn(v)) continue;
     // A loss that grows is bad news (虧損擴大), one that shrinks good.
     const polarity = head && LOSS.test(head.word) ? (-d!.sign as -1 | 1) : d!.sign;
     const stock = head && head.kind === 'stock' ? (head.word ? (head.owner ?? '') : head.key) : '';
-    add(type, h, { weight: d!.strong ? 0.75 : 0.6, weak: false, polarity, rank, metric: head?.key ?? '', word: head?.word ?? '' }, head?.kind === 'index', stock, !!head && head.kind === 'stock' && !!head.word && !head.owner);
+    // A change that reaches back to its head in an earlier clause is said
+    // under that clause's modality (工业富联预计上半年的净利润上限为56亿元，同比增长5%).
+    const hk = head && head.start < c.start ? v.clauses.findIndex((x) => head.start >= x.start && head.start < x.end) : -1;
+    const hm = hk >= 0 && mods[hk] ? mods[hk]! : m;
+    const mod = hm.forecast || hm.maybe || hm.plan ? { ...m, forecast: m.forecast || hm.forecast, maybe: m.maybe || hm.maybe, plan: m.plan || hm.plan } : m;
+    add(type, h, { weight: d!.strong ? 0.75 : 0.6, weak: false, twoSided: false, polarity, rank, metric: head?.key ?? '', word: head?.word ?? '' }, head?.kind === 'index', stock, !!head && head.kind === 'stock' && !!head.word && !head.owner, mod);
   }
   for (const f of facts) if (f.polarity === 0) f.polarity = sign(mass);
   return facts;
@@ -229,6 +255,24 @@ export interface SentenceContext {
   refYear: number | null;
   /** What the previous part of the same sentence passes on. */
   modality: ModalityCarry;
+  /** The company the article is about, when one stands out (mainCompany), else null. */
+  main?: string | null;
+}
+
+// Facts a company has of its own, that an article about it may state without naming it.
+const OWN_FACTS: ReadonlySet<EventType> = new Set(['earnings', 'guidance', 'capex', 'dividend', 'buyback', 'product_launch', 'price_move', 'offering']);
+
+/**
+ * The company an article is about: the only company it names, or the one
+ * named most often, at least three times and at least twice as often as
+ * any other; else null (a market report names many).
+ */
+export function mainCompany(mentions: ReadonlyArray<{ id: string; kind: EntityKind; count: number }>): string | null {
+  const cs = mentions.filter((m) => COMPANY.has(m.kind)).sort((a, b) => b.count - a.count);
+  const [a, b] = cs;
+  if (!a) return null;
+  if (!b) return a.id;
+  return a.count >= 3 && a.count >= 2 * b.count ? a.id : null;
 }
 
 /**
@@ -250,7 +294,7 @@ export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, ctx: 
     const m = mods[ci]!;
     if (m.question || m.past) return;
     const cm = mass(c);
-    for (const f of clauseFacts(v, ci, m, sign(cm) ? cm : sentenceMass)) {
+    for (const f of clauseFacts(v, ci, m, sign(cm) ? cm : sentenceMass, mods)) {
       // Last year's appointment or deal is history; last year's results are reported now.
       if (m.lastYear && ONE_OFF.has(f.type)) continue;
       let { ids, groups, concrete } = partiesOf(f.type, v, ci, f.pos, f.index, f.shareWord);
@@ -265,14 +309,36 @@ export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, ctx: 
       // companies of the sentence before it in the paragraph.
       if (!ids.length && f.stocks.length) [ids, groups] = [[...f.stocks], f.stocks.map((id) => [id])];
       // The carried companies are one subject (它們…營收創新高): not split.
-      if (!concrete && ctx.carried.length && !v.mentions.some((x) => PRIMARY.has(x.kind))) {
+      if (!concrete && !f.index && ctx.carried.length && !v.mentions.some((x) => PRIMARY.has(x.kind))) {
         ids = [...ctx.carried];
         groups = [ids];
         concrete = true;
       }
+      // An article about one company drops its name where the reader knows
+      // it (公司…, 該行…, its chief executive speaking): a company fact with
+      // no party in a sentence that names no company is the article's
+      // company's. Index moves and market facts keep none.
+      if (!ids.length && ctx.main && OWN_FACTS.has(f.type) && !f.index && !v.mentions.some((x) => PRIMARY.has(x.kind) && x.kind !== 'org')) {
+        if (f.type !== 'price_move' || f.shareWord) {
+          ids = [ctx.main];
+          groups = [ids];
+          concrete = true;
+        }
+      }
       if (f.weak && !concrete && !f.product) continue;
+      // A deal has two sides or a value: an order, a licence or a
+      // cooperation names its counterparty or an amount (與MUSINSA成立合資公司, 交易總價值可達120億美元);
+      // an order or a licence talked of alone (訂單沒問題, IP授權及軟件) is none.
+      if (f.twoSided && ids.length < 2 && !MONEY.test(v.source.slice(v.start, v.end)) && !COUNTERPARTY.test(v.source.slice(v.start, v.end))) continue;
       // A forecast about no one and without a figure is commentary (這意味著…成長率將高於…).
       if (f.type === 'guidance' && !ids.length && !DIGIT.test(v.source.slice(v.start, v.end))) continue;
+      // A count of companies (業績預增5家，佔比8%; 23家公司業績預虧) is a
+      // statistic over a market, not one company's results or forecast.
+      if (PER_COMPANY.has(f.type) && !v.mentions.some((x) => COMPANY.has(x.kind)) && COMPANY_COUNT.test(v.source.slice(v.start, v.end))) continue;
+      // Results are figures: a metric named with no figure in its sentence
+      // and no change of its own (影響集團收益, 維持穩定的盈利水平) is talk
+      // about the business, unless the word says the result itself (虧損).
+      if (f.type === 'earnings' && f.rank === 0 && !DIGIT.test(v.source.slice(v.start, v.end))) continue;
       // A company's management, not a minister's appointment (郭智輝出任經濟部長):
       // a company named, or a company's office (董事長, 總經理 …).
       if (f.type === 'management_change' && !v.mentions.some((x) => COMPANY.has(x.kind)) && !CORPORATE_OFFICE.test(v.source.slice(v.start, v.end))) continue;

@@ -22,6 +22,12 @@ const CAUSE_SPAN = /受到?[^，,。；;]{1,30}?(?:影響|影响|衝擊|冲击|�
 const CAUSE_CLAUSE = /^[\s「『“"]*(?:受惠於|受惠于|受惠|得益於|得益于|受益於|受益于|在[^，,]{1,20}(?:帶動|带动|推動|推动)下)/;
 // A clause that sets up a comparison (相對今年5月上市的…寧德時代，…) names a
 // benchmark, not the fact.
+// A time since which something holds (自2024年9月新任CEO上任以來, 金管會去年
+// 公布新制以來) names a reference point, not the news.
+const SINCE_SPAN = /(?:自從|自从|自|從|从)?[^，,。；;]{1,30}?(?:以來|以来)/g;
+// Topics listed as examples (挑戰不少，包含同業合併、寬頻競爭、電價上漲等)
+// are named, not reported.
+const LIST_SPAN = /(?:包含|包括|諸如|诸如|例如)[^，,。；;]{1,40}?等/g;
 const COMPARE_CLAUSE = /^[\s「『“"]*(?:相對於|相对于|相對|相对|相比|相較於|相较于|相較|相较|對比|对比|比起|較之|较之)/;
 // A word followed by these names a risk or a time before it, not a fact:
 // 監管風險, 公布業績前.
@@ -33,13 +39,22 @@ export function causes(v: SentenceView, ci: number): Array<[number, number]> {
   const text = v.source.slice(c.start, c.end);
   if (ci < v.clauses.length - 1 && (CAUSE_CLAUSE.test(text) || COMPARE_CLAUSE.test(text))) return [[c.start, c.end]];
   const out: Array<[number, number]> = [];
-  for (const m of text.matchAll(CAUSE_SPAN)) out.push([c.start + m.index, c.start + m.index + m[0].length]);
+  for (const re of [CAUSE_SPAN, SINCE_SPAN, LIST_SPAN]) for (const m of text.matchAll(re)) out.push([c.start + m.index, c.start + m.index + m[0].length]);
   return out;
 }
 
 // A metric taken as the base of a share (分配金額不少於淨利潤的75%) is a
 // reference, not a result reported.
 const SHARE_OF = /^的?\s*[0-9０-９.]+\s*[%％]/;
+
+// A document given as the source (据招股书, 根据协议内容, 根據雙方披露的重組預案)
+// is where the facts are read, not a fact of its own.
+const SOURCE_BEFORE = /(?:據|据|根據|根据|依據|依据|按照|依照)(?:[^，,。；;]{0,6}?的)?\s*[「『《“"]?$/;
+
+/** True when `h` names the document a clause cites as its source. */
+export function sourceDocument(v: SentenceView, c: Clause, h: Hit): boolean {
+  return SOURCE_BEFORE.test(v.source.slice(Math.max(c.start, h.start - 12), h.start));
+}
 
 /** True when what follows `h` makes it a risk, a time before it or the base of a share (監管風險, 公布業績前, 淨利潤的75%). */
 export function notYet(v: SentenceView, c: Clause, h: Hit): boolean {

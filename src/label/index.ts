@@ -1,6 +1,6 @@
 import type { Tagged } from '../nlp/types';
 import type { EventLabel } from '../types';
-import { carriedSubjects, sentenceEvents, type Candidate } from './events';
+import { carriedSubjects, mainCompany, sentenceEvents, type Candidate } from './events';
 import { background, keywords } from './keywords';
 import { sharedLexicon, type Lexicon } from './lexicon';
 import { mergeEvents } from './merge';
@@ -48,13 +48,14 @@ export function label(tagged: Tagged, opts: LabelOptions = {}): Labels {
   const mass = (c: Parameters<typeof senti.clauseMass.get>[0]) => senti.clauseMass.get(c) ?? { pos: 0, neg: 0 };
   const carried = carriedSubjects(views);
   const refYear = referenceYear(opts.publishedAt, [tagged.title.original, tagged.body.original]);
+  const main = mainCompany(tagged.entities.map((e) => ({ id: e.id, kind: e.kind, count: e.mentions.length })));
   const cands: Candidate[] = [];
   let carry: ModalityCarry = NO_CARRY;
   views.forEach((v, i) => {
     const prev = i > 0 ? views[i - 1]! : undefined;
     const samePara = !!prev && prev.para === v.para && prev.field === v.field;
     const sameSentence = samePara && prev!.sent === v.sent;
-    const r = sentenceEvents(v, mass, { index: i, carried: samePara ? carried[i - 1]! : [], refYear, modality: sameSentence ? carry : NO_CARRY });
+    const r = sentenceEvents(v, mass, { index: i, carried: samePara ? carried[i - 1]! : [], refYear, modality: sameSentence ? carry : NO_CARRY, main });
     carry = r.carry;
     cands.push(...r.candidates);
   });

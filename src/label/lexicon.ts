@@ -23,6 +23,10 @@ export interface Trigger {
   figure: boolean;
   /** A head of another kind in reach may give the type (src/label/sense.ts). */
   sense: boolean;
+  /** A deal word: only with two parties, a counterparty's shape (與X簽署) or an amount in its sentence. */
+  counterparty: boolean;
+  /** A policy word: a decision only with an authority acting in its sentence (src/label/authority.ts). */
+  authority: boolean;
 }
 
 /** What a head noun names (data/heads.tsv): the kind decides the type of a direction word's fact. */
@@ -188,7 +192,7 @@ export function loadLexicon(): Lexicon {
     if (!isEventType(type!)) throw new LexiconError('src/label/data/events.tsv', line, `unknown event type ${JSON.stringify(type)}`);
     const fl = flags === '-' ? [] : flags!.split(',');
     const veto = fl.find((f) => f.startsWith('veto:'))?.slice(5).split('|') ?? [];
-    for (const f of fl) if (!['weak', 'yield', 'yield-sentence', 'object', 'money', 'figure', 'sense'].includes(f) && !f.startsWith('veto:')) throw new LexiconError('src/label/data/events.tsv', line, `unknown flag ${JSON.stringify(f)}`);
+    for (const f of fl) if (!['weak', 'yield', 'yield-sentence', 'object', 'money', 'figure', 'sense', 'authority', 'counterparty'].includes(f) && !f.startsWith('veto:')) throw new LexiconError('src/label/data/events.tsv', line, `unknown flag ${JSON.stringify(f)}`);
     const trigger: Trigger = {
       type,
       polarity: num(pol!, 'events.tsv', line, -1, 1) as -1 | 0 | 1,
@@ -199,6 +203,8 @@ export function loadLexicon(): Lexicon {
       money: fl.includes('money'),
       figure: fl.includes('figure'),
       sense: fl.includes('sense'),
+      authority: fl.includes('authority'),
+      counterparty: fl.includes('counterparty'),
       veto: [...new Set([...veto, ...veto.map(toHans)])],
     };
     both({ word: word!, trigger });

@@ -1,4 +1,5 @@
 import type { EventLabel } from '../types';
+import { AUTHORITY_NAME } from './authority';
 import type { Candidate } from './events';
 import type { EventModality } from './modality';
 import type { EventType } from './taxonomy';
@@ -115,6 +116,14 @@ function retells(fact: readonly Group[], g: Group): boolean {
       // company's changes are told apart by paragraph.
       if (bothEmpty) return fact.some((x) => paraOf(x) === paraOf(g));
       return fact.some((x) => nested(x.entities, g.entities) && (paraOf(x) === paraOf(g) || x.entities.some((id) => id.startsWith('person:') && g.entities.includes(id))));
+    case 'legal': {
+      // The authority is the same in every retelling of a case; the case is
+      // told apart by whom it concerns (銀行局開出罰單 … 對王道銀行糾正).
+      const a = entities.filter((id) => !isAuthority(id));
+      const b = g.entities.filter((id) => !isAuthority(id));
+      if (!a.length || !b.length) return either ? !conflicting(fact, g) : nested(entities, g.entities) || shareFigure(fact, g);
+      return nested(a, b);
+    }
     case 'analyst_rating':
     case 'credit_rating':
       return bothEmpty ? fact.some((x) => paraOf(x) === paraOf(g)) : fact.some((x) => nested(x.entities, g.entities));
@@ -142,6 +151,8 @@ function retells(fact: readonly Group[], g: Group): boolean {
       return nested(entities, g.entities);
   }
 }
+
+const isAuthority = (id: string) => id.startsWith('org:') && AUTHORITY_NAME.test(id.slice(4));
 
 function conflicting(fact: readonly Group[], g: Group): boolean {
   const ff = figuresOf(fact);

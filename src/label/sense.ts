@@ -38,6 +38,8 @@ export interface HeadRef {
   start: number;
   /** The company named right before the head word (台積電ADR, 騰訊股價), when there is one. */
   owner?: string;
+  /** Reached through a closing session word (收市, 收報, 終場): the day's close. */
+  close?: boolean;
 }
 
 const LISTED: ReadonlySet<EntityKind> = new Set(['company', 'etf']);
@@ -84,6 +86,7 @@ function isHead(v: SentenceView, x: Hit): boolean {
 
 // After a transitive word with no head as object, only a figure may follow
 // for it to reach back to an earlier head (資本支出上調至560億美元).
+const CORRECTION = /^[\s]*(?:而是|而係|反而)[\s\p{Script=Han}]{0,4}$/u;
 const ONLY_FIGURE = /^[\s至到為为了逾近約约達达]*[0-9０-９一二兩两三四五六七八九十半百千萬万億亿.,%％點点成倍元美億]*[\s。！？；，,]*$/;
 
 /**
@@ -120,7 +123,10 @@ function findHead(v: SentenceView, ci: number, h: Hit): HeadRef | null {
   // A share-price word before its session word: 昨升逾五成並以全日高位157元收市.
   if (dir.move) for (const x of c.hits) if (x.start >= h.end && isHead(v, x) && HEAD_TYPE[x.entry.head!] === 'price_move') return resolveSession(v, ci, headRef(v, c, x));
   const rest = v.source.slice(h.end, c.end);
-  const reach = dir.obj ? ONLY_FIGURE.test(rest) : dir.record || dir.metric || figureAfter(v, h);
+  // A clause that only corrects the one before it (營收並非大幅衰退，而是小幅成長)
+  // speaks of the same head.
+  const correction = ci > 0 && CORRECTION.test(v.source.slice(c.start, h.start));
+  const reach = dir.obj ? ONLY_FIGURE.test(rest) : dir.record || dir.metric || correction || figureAfter(v, h);
   if (reach) {
     for (let k = ci - 1; k >= 0; k--) {
       const hs = v.clauses[k]!.hits;
@@ -137,6 +143,13 @@ function findHead(v: SentenceView, ci: number, h: Hit): HeadRef | null {
  */
 function resolveSession(v: SentenceView, ci: number, ref: HeadRef): HeadRef {
   if (ref.kind !== 'session') return ref;
+  const r = findSessionOwner(v, ci, ref);
+  return r !== ref && CLOSE.test(ref.word) ? { ...r, close: true } : r;
+}
+
+const CLOSE = /收|終場|终场/;
+
+function findSessionOwner(v: SentenceView, ci: number, ref: HeadRef): HeadRef {
   for (let k = ci; k >= 0; k--) {
     const c = v.clauses[k]!;
     let best: HeadRef | null = null;
@@ -151,6 +164,7 @@ function resolveSession(v: SentenceView, ci: number, ref: HeadRef): HeadRef {
 // A sensed trigger takes the type of a head of these kinds in its sentence:
 // 增持 of a rating (增持評級) is a rating, by 北水 a fund flow; a rating by a
 // credit agency is a credit rating; 上市 of a product is a launch.
+const PLANT = /(廠|厂|產線|产线|生產線|生产线|基地|產能|产能|園區|园区)/;
 const RETYPE: Partial<Record<EventType, Partial<Record<HeadKind | 'product', EventType>>>> = {
   stake_change: { rating: 'analyst_rating', fund: 'fund_flow' },
   analyst_rating: { credit: 'credit_rating' },
@@ -162,7 +176,10 @@ const RETYPE: Partial<Record<EventType, Partial<Record<HeadKind | 'product', Eve
  * launches, a product mention) of a kind in RETYPE anywhere in the
  * clause, then in the sentence, changes it.
  */
-export function senseType(type: EventType, v: SentenceView, ci: number): EventType {
+export function senseType(type: EventType, v: SentenceView, ci: number, at = -1): EventType {
+  // A plant that starts production (新廠預計第2季投產) is capacity, not a
+  // product (corpus GUIDE.md: a plant's 投產 is capex).
+  if (type === 'product_launch' && at >= 0 && PLANT.test(v.source.slice(v.clauses[ci]!.start, at))) return 'capex';
   const table = RETYPE[type];
   if (!table) return type;
   for (const scope of [[v.clauses[ci]!], v.clauses]) {

@@ -38,6 +38,8 @@ const SOURCE_NAME = /(證券|证券|投顧|投顾|期貨|期货|研究|研調|�
 const SPEECH_AFTER = /^[\s（(）)A-Za-z0-9.\-:：、]{0,10}?(表示|指出|認為|认为|稱|称|說|说|透露|強調|强调|分析|預估|预估|預期|预期|預計|预计|估計|估计|報告|报告|報導|报导|引述|研判|看好|觀察|观察|統計|统计|數據|数据|調查|调查|提到|直言|坦言)/;
 // Attribution before a name (據彭博, 根據TrendForce).
 const SOURCE_BEFORE = /(據|据|根據|根据|依據|依据|引述|援引)[\s「『《]*$/;
+const VENUE_TYPES: ReadonlySet<EventType> = new Set(['offering', 'stake_change', 'm_and_a', 'price_move', 'fund_flow']);
+const EXCHANGE = /(交易所|證交所|证交所|港交所|聯交所|联交所|上交所|深交所|北交所|櫃買中心|柜买中心|Nasdaq|NASDAQ|那斯達克|纳斯达克|紐交所|纽交所|NYSE)/;
 // Authorities act in legal matters; the parties are the ones accused.
 const AUTHORITY = /(監管|监管|委員會|委员会|證監|证监|金管|法院|法庭|檢察|检察|警|政府|總局|总局|交易所|[部局署廳厅]$)/;
 // Joins the names of one subject (台積電、聯電及世界先進).
@@ -62,6 +64,9 @@ function candidates(v: SentenceView, ms: readonly MentionRef[], type: EventType)
     if (m.kind === 'person' && isReporter(v.source, m.start)) return false;
     // Brokers rate, forecast and underwrite: in a claim or an offering they are not the subject.
     if ((CLAIMS.has(type) || type === 'offering') && SOURCE_NAME.test(m.name)) return false;
+    // An exchange is where a listing or a trade happens, not a side of it
+    // (向港交所遞表, 通過深圳證券交易所交易系統增持).
+    if (VENUE_TYPES.has(type) && EXCHANGE.test(m.name)) return false;
     return !isSource(v, m);
   });
 }

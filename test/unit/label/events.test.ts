@@ -31,8 +31,8 @@ describe('trigger families', () => {
     ['stake_change', '台积电控股股东宣布增持公司股份1亿元。', 'TW:2330', 1],
     ['buyback', '台積電董事會通過買回庫藏股1萬張。', 'TW:2330', 1],
     ['buyback', '鸿海公告回购股份3亿元。', 'TW:2317', 1],
-    ['offering', '鴻海旗下子公司遞表申請在港股上市。', 'TW:2317', 0],
-    ['offering', '台积电拟定增募资100亿元。', 'TW:2330', 0],
+    ['offering', '鴻海旗下子公司遞表申請在港股上市。', 'TW:2317', 1],
+    ['offering', '台积电拟定增募资100亿元。', 'TW:2330', 1],
     ['credit_rating', '惠譽將台積電信用評等調升至AA。', 'TW:2330', 1],
   ];
   it.each(cases)('%s: %s', (type, text, entity, polarity) => {
@@ -149,7 +149,10 @@ describe('rules', () => {
     const quanta = { id: 'TW:2382', names: ['廣達'] };
     const ev = events('廣達正雙線並進。一方面，公司持續擴大在墨西哥的生產基地。', [quanta]);
     expect(ev.find((e) => e.type === 'capex')?.entities).toEqual(['TW:2382']);
-    expect(events('廣達正雙線並進。\n公司持續擴大在墨西哥的生產基地。', [quanta]).find((e) => e.type === 'capex')).toBeUndefined();
+    // Not across a paragraph, when the article names more than one company (a
+    // single company is the article's own: mechanisms2.test.ts).
+    const foxconn = { id: 'TW:2317', names: ['鴻海'] };
+    expect(events('廣達與鴻海正雙線並進。\n公司持續擴大在墨西哥的生產基地。', [quanta, foxconn]).find((e) => e.type === 'capex')).toBeUndefined();
   });
 
   it('keeps entity-less events of different paragraphs apart', () => {
@@ -159,10 +162,10 @@ describe('rules', () => {
   });
 
   it('takes a weak event word only on token boundaries when the tagger gave tokens', () => {
-    const body = '鴻海員工合作社今日改選。';
-    const ents = [FOXCONN];
-    expect(label(tagged(body, ents, { tokens: ['鴻海', '員工', '合作社', '今日', '改選'] })).events).toEqual([]);
-    expect(label(tagged(body, ents, { tokens: ['鴻海', '員工', '合作', '社', '今日', '改選'] })).events.map((e) => e.type)).toEqual(['partnership']);
+    const body = '鴻海與輝達的員工合作社今日改選。';
+    const ents = [FOXCONN, NVDA];
+    expect(label(tagged(body, ents, { tokens: ['鴻海', '與', '輝達', '的', '員工', '合作社', '今日', '改選'] })).events).toEqual([]);
+    expect(label(tagged(body, ents, { tokens: ['鴻海', '與', '輝達', '的', '員工', '合作', '社', '今日', '改選'] })).events.map((e) => e.type)).toEqual(['partnership']);
     // A strong word inside a longer token still counts: 月營收.
     expect(label(tagged('鴻海12月營收達8,625億元。', ents, { tokens: ['鴻海', '12', '月營收', '達', '8,625', '億元'] })).events.map((e) => e.type)).toEqual(['earnings']);
   });
