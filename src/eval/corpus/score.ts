@@ -154,21 +154,27 @@ function goldEntityKeys(gold: CorpusGold, ids: readonly string[]): string[] {
   });
 }
 
-/** The produced event's entities in the gold's keys (unknown ones by folded name). */
+/**
+ * The produced event's entities in the gold's keys (unknown ones by folded
+ * name). A company counts with every listing the record gives it, as in the
+ * ticker kind: the guide lists both listings of a dual-listed company that
+ * the text names without a market, and the tagger puts the second in
+ * `listings` exactly then.
+ */
 function producedEntityKeys(gold: CorpusGold, record: EventRecord, ids: readonly string[]): string[] {
   const byId = new Map(record.entities.map((e) => [e.id, e]));
   const peopleKeys = gold.people.map((n) => new Set(formsOf(n).map(nameKey)));
   const orgKeys = gold.orgs.map((n) => new Set(formsOf(n).map(nameKey)));
-  return ids.map((id) => {
+  return ids.flatMap((id) => {
     const e = byId.get(id);
-    if (!e) return `x:${id}`;
-    if (e.ticker) return `t:${tickerKey(tickerString(e.ticker))}`;
+    if (!e) return [`x:${id}`];
+    if (e.ticker) return [e.ticker, ...(e.listings ?? [])].map((t) => `t:${tickerKey(tickerString(t))}`);
     const forms = [...formsOfEntity(e)];
     const p = peopleKeys.findIndex((s) => forms.some((f) => s.has(f)));
-    if (p >= 0 && e.kind === 'person') return `p:${p}`;
+    if (p >= 0 && e.kind === 'person') return [`p:${p}`];
     const o = orgKeys.findIndex((s) => forms.some((f) => s.has(f)));
-    if (o >= 0) return `o:${o}`;
-    return `x:${nameKey(e.name)}`;
+    if (o >= 0) return [`o:${o}`];
+    return [`x:${nameKey(e.name)}`];
   });
 }
 

@@ -182,3 +182,22 @@ describe('corpus gold is checked against its passage', () => {
     expect(() => loadCorpus(ent, join(ent, 'gold'), 'all')).toThrow(/events\[1\]: entity "2317\.TW" is neither a ticker/);
   });
 });
+
+describe('event entities of a dual-listed company', () => {
+  // Passage 002 names 贵州茅台 without a market; suppose it had a Hong Kong
+  // listing too: the gold then lists both listings as the buyback's entities.
+  const { items } = loadCorpus(CORPUS, GOLD, 'all');
+  const b = items[1]!;
+  const gold = { ...b.gold, tickers: [...b.gold.tickers, { ticker: '06519.HK', names: ['贵州茅台'] }] };
+  const events = b.events.map((e) => (e.type === 'buyback' ? { ...e, entities: ['600519.SH', '06519.HK'] } : e));
+  const maotai = (listings: Entity['listings']): Entity => ({ ...entity(b, 'CN:600519', 'company', '貴州茅台', body('贵州茅台'), ['600519', 'SSE']), ...(listings ? { listings } : {}) });
+  const score = (e: Entity) => scoreArticle(b.passage, gold, events, record(b, ['600519.SH'], [e], [event(b, 'buyback', ['CN:600519'], 1, body('回购股份'))]));
+
+  it('count with every listing the record gives the company, as tickers do', () => {
+    expect(score(maotai([{ code: '06519', market: 'HKEX' }]))).toMatchObject({ matched: 1, entityExact: 1 });
+  });
+
+  it('are not exact with the one listing only', () => {
+    expect(score(maotai(undefined))).toMatchObject({ matched: 1, entityExact: 0 });
+  });
+});
