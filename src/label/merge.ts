@@ -115,6 +115,9 @@ function retells(fact: readonly Group[], g: Group): boolean {
       // One person's appointment or departure: without a person named, a
       // company's changes are told apart by paragraph.
       if (bothEmpty) return fact.some((x) => paraOf(x) === paraOf(g));
+      // A headline that names only the company (茅台董事長交棒) is the change
+      // the body tells with its person.
+      if (fact.every((x) => !hasPerson(x.entities) && x.members.every((m) => m.evidence.field === 'title')) && nested(entities, g.entities)) return true;
       return fact.some((x) => nested(x.entities, g.entities) && (paraOf(x) === paraOf(g) || x.entities.some((id) => id.startsWith('person:') && g.entities.includes(id))));
     case 'legal': {
       // The authority is the same in every retelling of a case; the case is
@@ -152,6 +155,7 @@ function retells(fact: readonly Group[], g: Group): boolean {
   }
 }
 
+const hasPerson = (ids: readonly string[]) => ids.some((id) => id.startsWith('person:'));
 const isAuthority = (id: string) => id.startsWith('org:') && AUTHORITY_NAME.test(id.slice(4));
 
 function conflicting(fact: readonly Group[], g: Group): boolean {

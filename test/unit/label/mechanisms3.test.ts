@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { label } from '../../../src/label/index';
+import type { EventLabel } from '../../../src/types';
+import { FOXCONN, TSMC, tagged, type EntitySpec } from './build';
+
+// Hand-written sentences, one mechanism each (docs/labels.md, "Rules"):
+// the third round of issue 13.
+const LIU: EntitySpec = { id: 'person:劉大明', kind: 'person', names: ['劉大明'] };
+const WANG: EntitySpec = { id: 'person:王小華', kind: 'person', names: ['王小華'] };
+const ALL = [TSMC, FOXCONN, LIU, WANG];
+
+const events = (body: string, opts: { title?: string } = {}): EventLabel[] =>
+  label(tagged(body, ALL, { title: opts.title }), { publishedAt: '2026-01-15T00:00:00+08:00' }).events;
+
+describe('a headline retold by the body', () => {
+  it('joins a change the headline gives by company only to the body sentence naming the person', () => {
+    const ev = events('鴻海今日公告，董事長劉大明請辭，即日生效。', { title: '鴻海董事長突然交棒' }).filter((e) => e.type === 'management_change');
+    expect(ev).toHaveLength(1);
+    expect(ev[0]!.entities).toEqual(expect.arrayContaining(['TW:2317', 'person:劉大明']));
+    expect(ev[0]!.evidence.field).toBe('body');
+    expect(ev[0]!.mentions?.map((m) => m.field)).toEqual(['title']);
+  });
+
+  it('keeps two people’s changes in the body apart', () => {
+    const ev = events('鴻海董事長劉大明請辭。\n另外，鴻海副總經理王小華到齡退休。', { title: '鴻海董事長突然交棒' }).filter((e) => e.type === 'management_change');
+    expect(ev).toHaveLength(2);
+  });
+});
