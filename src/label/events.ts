@@ -15,6 +15,8 @@ export const NEGATION_REACH = 6;
 const PRIMARY: ReadonlySet<EntityKind> = new Set(['company', 'etf', 'org']);
 const COMPANY: ReadonlySet<EntityKind> = new Set(['company', 'etf']);
 const DIGIT = /[0-9０-９]/;
+// An amount or a share (3,790億元, 15%, 五○五七點四億元, 每股3.9元), not a date or a count of days.
+const AMOUNT = /[0-9０-９〇○零一二三四五六七八九十百千][0-9０-９〇○零一二三四五六七八九十百千,.．點点]*\s*(?:%|％|億|亿|萬|万|兆|元|美元|港元|倍|成|輛|辆|台|支|件|片)/;
 const LISTING = /(A股|H股|港股|美股|科創板|科创板|創業板|创业板|主板|北交所|交易所|港交所|上交所|深交所|聯交所|联交所|那斯達克|纳斯达克|紐交所|纽交所|IPO|掛牌|挂牌|招股|遞表|递表)/;
 // Facts that happen once rather than report a period.
 const ONE_OFF: ReadonlySet<EventType> = new Set(['management_change', 'm_and_a', 'partnership', 'product_launch', 'legal', 'offering', 'regulation', 'stake_change']);
@@ -338,7 +340,7 @@ export function sentenceEvents(v: SentenceView, mass: (c: Clause) => Mass, ctx: 
       // Results are figures: a metric named with no figure in its sentence
       // and no change of its own (影響集團收益, 維持穩定的盈利水平) is talk
       // about the business, unless the word says the result itself (虧損).
-      if (f.type === 'earnings' && f.rank === 0 && !DIGIT.test(v.source.slice(v.start, v.end))) continue;
+      if (f.type === 'earnings' && f.rank === 0 && !AMOUNT.test(v.source.slice(v.start, v.end))) continue;
       // A company's management, not a minister's appointment (郭智輝出任經濟部長):
       // a company named, or a company's office (董事長, 總經理 …).
       if (f.type === 'management_change' && !v.mentions.some((x) => COMPANY.has(x.kind)) && !CORPORATE_OFFICE.test(v.source.slice(v.start, v.end))) continue;

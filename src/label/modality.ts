@@ -93,6 +93,7 @@ export function clauseModalities(v: SentenceView, refYear: number | null, carry:
   let [carryF, carryM, carryP] = [forecast, maybe, plan];
   let asking = false;
   let lastYear = false;
+  const quotes = quotedSpans(v.source, v.start, v.end);
   v.clauses.forEach((c, i) => {
     const text = clauseText(v, c);
     let recent = false;
@@ -110,7 +111,9 @@ export function clauseModalities(v: SentenceView, refYear: number | null, carry:
     // From the end, so that "a trigger or direction follows" is known at each marker.
     for (let j = c.hits.length - 1; j >= 0; j--) {
       const h = c.hits[j]!;
-      const m = h.entry.modal;
+      // A marker inside quotation marks belongs to a slogan or a title
+      // (贯彻“坚持规划引领…”的方针), not to what the sentence says.
+      const m = h.entry.modal && quotes.some(([a, b]) => h.start > a && h.end <= b) ? undefined : h.entry.modal;
       if (m === 'forecast' || m === 'maybe' || m === 'plan') {
         if (m === 'forecast') f = true;
         else if (m === 'maybe') mb = true;
@@ -161,4 +164,20 @@ export function eventModality(m: ClauseModality): EventModality {
   if (m.rumour) return 'rumour';
   if (m.forecast || m.maybe) return 'forecast';
   return 'reported';
+}
+
+const OPEN_QUOTE: Record<string, string> = { '“': '”', '「': '」', '『': '』' };
+
+/** The spans of `text` between paired quotation marks (“…”, 「…」, 『…』), opening mark to closing mark. */
+export function quotedSpans(text: string, start: number, end: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = start; i < end; i++) {
+    const close = OPEN_QUOTE[text[i]!];
+    if (!close) continue;
+    const j = text.indexOf(close, i + 1);
+    if (j < 0 || j >= end) continue;
+    out.push([i, j]);
+    i = j;
+  }
+  return out;
 }

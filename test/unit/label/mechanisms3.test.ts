@@ -26,3 +26,19 @@ describe('a headline retold by the body', () => {
     expect(ev).toHaveLength(2);
   });
 });
+
+const types = (body: string) => events(body).map((e) => e.type);
+
+describe('results are amounts', () => {
+  it('takes a date as no figure of a result', () => {
+    expect(types('鴻海週四（7日）表示，該公司營收受新規衝擊。')).not.toContain('earnings');
+    expect(types('鴻海週四（7日）公布上月營收3,000億元。')).toContain('earnings');
+  });
+});
+
+describe('quoted slogans', () => {
+  it('does not read a modality marker inside quotation marks', () => {
+    expect(types('鴻海貫徹「計畫引領、創新驅動」的方針，上半年營收年增10%。')).toEqual(['earnings']);
+    expect(types('鴻海計畫引領創新，上半年營收年增10%。')).toEqual(['guidance']);
+  });
+});
