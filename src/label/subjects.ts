@@ -1,5 +1,5 @@
 import type { EntityKind } from '../types';
-import { isReporter, MEDIA } from './media';
+import { inByline, isReporter, MEDIA } from './media';
 import type { EventType } from './taxonomy';
 import type { Clause, MentionRef, SentenceView } from './views';
 
@@ -60,7 +60,7 @@ function candidates(v: SentenceView, ms: readonly MentionRef[], type: EventType)
   const kinds = KINDS[type] ?? PRIMARY;
   return ms.filter((m) => {
     if (!kinds.has(m.kind)) return false;
-    if (m.kind === 'org' && MEDIA.test(m.name)) return false;
+    if (m.kind === 'org' && (MEDIA.test(m.name) || inByline(v.source, m.start, m.end))) return false;
     if (m.kind === 'person' && isReporter(v.source, m.start)) return false;
     // Brokers rate, forecast and underwrite: in a claim or an offering they are not the subject.
     if ((CLAIMS.has(type) || type === 'offering') && SOURCE_NAME.test(m.name)) return false;

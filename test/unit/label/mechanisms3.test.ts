@@ -42,3 +42,15 @@ describe('quoted slogans', () => {
     expect(types('鴻海計畫引領創新，上半年營收年增10%。')).toEqual(['guidance']);
   });
 });
+
+describe('bylines', () => {
+  const OUTLET: EntitySpec = { id: 'org:晨光', kind: 'org', names: ['晨光'] };
+  it('takes the outlet in a byline bracket for no party, whatever its name', () => {
+    const ev = label(tagged('【晨光專訊】鴻海公布，上半年營收年減1%至3,000億元。', [FOXCONN, OUTLET]), { publishedAt: '2026-01-15T00:00:00+08:00' }).events;
+    expect(ev.map((e) => [e.type, e.entities])).toEqual([['earnings', ['TW:2317']]]);
+  });
+  it('still takes an organisation named outside a byline', () => {
+    const ev = label(tagged('晨光公布，上半年營收年減1%至3,000億元。', [OUTLET]), { publishedAt: '2026-01-15T00:00:00+08:00' }).events;
+    expect(ev.map((e) => e.entities)).toEqual([['org:晨光']]);
+  });
+});
