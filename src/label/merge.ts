@@ -35,6 +35,7 @@ interface Group {
   metric: string;
 }
 
+const isOrg = (id: string) => id.startsWith('org:');
 const subset = (a: readonly string[], b: readonly string[]) => a.every((x) => b.includes(x));
 const nested = (a: readonly string[], b: readonly string[]) => a.length > 0 && b.length > 0 && (subset(a, b) || subset(b, a));
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && subset(a, b);
@@ -45,7 +46,9 @@ function oneInSentence(g: Group, c: Candidate): boolean {
   const either = !g.entities.length || !c.entities.length;
   switch (c.type) {
     case 'earnings':
-      return either || same(g.entities, c.entities);
+      // Results are one per company; a brand or unit that is no listed
+      // company (旗下品牌FILA收入升8.6%) is a segment of the release beside it.
+      return either || same(g.entities, c.entities) || g.entities.every(isOrg) || c.entities.every(isOrg);
     case 'guidance':
     case 'supply_pricing':
       return g.view === c.view && (either || same(g.entities, c.entities)) && (!g.metric || !c.metric || g.metric === c.metric);
@@ -190,7 +193,10 @@ export function mergeEvents(cands: readonly Candidate[]): EventLabel[] {
     for (let i = groups.length - 1; i >= 0 && groups[i]!.sent === c.sent; i--) if (oneInSentence(groups[i]!, c)) g = groups[i];
     if (g) {
       g.members.push(c);
-      addEntities(g.entities, c.entities);
+      // A segment's unit joins its company's release, not its parties.
+      const segment = (a: readonly string[], b: readonly string[]) => c.type === 'earnings' && a.length > 0 && a.every(isOrg) && b.some((id) => !isOrg(id));
+      if (segment(g.entities, c.entities)) g.entities.length = 0;
+      if (!segment(c.entities, g.entities)) addEntities(g.entities, c.entities);
       if (!g.metric) g.metric = c.metric;
       if (!g.claim) g.claim = c.claim;
       if (!g.period) g.period = c.period;

@@ -54,3 +54,14 @@ describe('bylines', () => {
     expect(ev.map((e) => e.entities)).toEqual([['org:晨光']]);
   });
 });
+
+describe('segments of a release', () => {
+  const BRAND: EntitySpec = { id: 'org:晨星', kind: 'org', names: ['晨星'] };
+  const run = (body: string) => label(tagged(body, [FOXCONN, TSMC, BRAND]), { publishedAt: '2026-01-15T00:00:00+08:00' }).events.filter((e) => e.type === 'earnings');
+  it('takes a unit that is no listed company as a segment of the company’s results', () => {
+    expect(run('鴻海上半年營收年增10%至3,000億元，旗下品牌晨星收入年增8%至500億元。').map((e) => e.entities)).toEqual([['TW:2317']]);
+  });
+  it('keeps two listed companies’ results apart', () => {
+    expect(run('鴻海上半年營收年增10%至3,000億元，台積電營收年增8%至500億元。')).toHaveLength(2);
+  });
+});
