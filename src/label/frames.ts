@@ -23,8 +23,9 @@ const CAUSE_CLAUSE = /^[\s「『“"]*(?:受惠於|受惠于|受惠|得益於|�
 // A clause that sets up a comparison (相對今年5月上市的…寧德時代，…) names a
 // benchmark, not the fact.
 // A time since which something holds (自2024年9月新任CEO上任以來, 金管會去年
-// 公布新制以來) names a reference point, not the news.
-const SINCE_SPAN = /(?:自從|自从|自|從|从)?[^，,。；;]{1,30}?(?:以來|以来)/g;
+// 公布新制以來) or a time counted from (距離…在港交所上市不到一年) names a
+// reference point, not the news.
+const SINCE_SPAN = /(?:自從|自从|自|從|从)?[^，,。；;]{1,30}?(?:以來|以来)|(?:距離|距离)[^，,。；;]{1,30}/g;
 // Topics listed as examples (挑戰不少，包含同業合併、寬頻競爭、電價上漲等)
 // are named, not reported.
 const LIST_SPAN = /(?:包含|包括|諸如|诸如|例如)[^，,。；;]{1,40}?等/g;

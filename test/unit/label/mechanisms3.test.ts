@@ -65,3 +65,10 @@ describe('segments of a release', () => {
     expect(run('鴻海上半年營收年增10%至3,000億元，台積電營收年增8%至500億元。')).toHaveLength(2);
   });
 });
+
+describe('a time counted from an event', () => {
+  it('takes 距離…上市 as a reference point, not a listing', () => {
+    expect(types('鴻海今日完成收購，距離鴻海在港交所上市不到一年。')).not.toContain('offering');
+    expect(types('鴻海今日在港交所上市。')).toContain('offering');
+  });
+});
