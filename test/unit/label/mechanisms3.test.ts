@@ -72,3 +72,10 @@ describe('a time counted from an event', () => {
     expect(types('鴻海今日在港交所上市。')).toContain('offering');
   });
 });
+
+describe('a distribution of profit', () => {
+  it('is a dividend, not a result planned', () => {
+    expect(types('鴻海擬進行中期利潤分配，每股派發現金2元。')).toEqual(['dividend']);
+    expect(types('鸿海拟进行年度盈余分配，每股派发现金2元。')).toEqual(['dividend']);
+  });
+});
