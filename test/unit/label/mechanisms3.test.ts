@@ -79,3 +79,10 @@ describe('a distribution of profit', () => {
     expect(types('鸿海拟进行年度盈余分配，每股派发现金2元。')).toEqual(['dividend']);
   });
 });
+
+describe('a scheme of arrangement', () => {
+  it('is the way a takeover is done, not an agreement between the two', () => {
+    expect(types('鴻海宣布以協議安排方式將台積電私有化。')).not.toContain('partnership');
+    expect(types('鴻海宣布與台積電簽署合作協議。')).toContain('partnership');
+  });
+});
