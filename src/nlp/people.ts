@@ -123,6 +123,44 @@ function byVerb(c: Cues, input: PeopleInput, out: PersonSpan[]): void {
   }
 }
 
+// jieba tags of the word after a name that jieba cut as one token: verbs, adverbs, prepositions.
+const AFTER_TOKEN = /^(?:v|vd|vi|d|ad|p)$/;
+const OPEN_QUOTE = /^["“「『]/;
+
+/**
+ * A name no cue word announces, by its shape alone: jieba's segmenter cut
+ * it as one token it does not know (its unknown-word model joins the
+ * characters of a name), three characters led by a surname (four after a
+ * compound one); and it stands where a
+ * person does: opening a clause before a quotation (王書福"一個集團"的說法)
+ * or an adverb (王書福顯然意識到), or after 的 before a verb, an adverb, a
+ * preposition or a delimiter (年輕的王書福憑藉…).
+ */
+function byShape(c: Cues, input: PeopleInput, out: PersonSpan[]): void {
+  const { key, text, boundary } = input;
+  for (let s = 0; s < key.length; s++) {
+    const sl = surnameLength(c, key, s);
+    if (sl === 0 || boundary[s] !== 1) continue;
+    const e = s + sl + 2;
+    if (boundary[e] !== 1 || !allHan(text, s, e) || input.taken(s, e)) continue;
+    let inner = false;
+    for (let i = s + 1; i < e; i++) if (boundary[i] === 1) inner = true;
+    const name = key.slice(s, e);
+    const own = wordTag(name);
+    // A surname that makes a word with the next character (嚴峻性, 高增長) starts a word, not a name.
+    if (inner || (own !== null && !own.startsWith('nr')) || isOrdinary(name.slice(0, sl + 1)) || text[s - 1] === '《') continue;
+    let n = e + 1;
+    while (n < key.length && boundary[n] !== 1) n++;
+    const tag = wordTag(key.slice(e, n));
+    const atStart = clauseStart(text, s);
+    const afterOf = key[s - 1] === '的';
+    const ok = atStart
+      ? OPEN_QUOTE.test(text[e] ?? '') || (n - e >= 2 && (tag === 'd' || tag === 'ad'))
+      : afterOf && (isDelim(text[e]) || (tag !== null && AFTER_TOKEN.test(tag)));
+    if (ok) out.push({ start: s, end: e, by: 'title' });
+  }
+}
+
 // Every other place the field prints a name already found, where it stands as a word.
 function seen(input: PeopleInput, out: PersonSpan[]): void {
   const { key, boundary } = input;
@@ -194,6 +232,7 @@ export function findPeople(input: PeopleInput): { people: PersonSpan[]; outlets:
   byTitleAfter(c, input, found);
   byHeading(c, input, found);
   byVerb(c, input, found);
+  byShape(c, input, found);
   byCountedList(c, input, found);
   seen(input, found);
   byList(c, input, found);
