@@ -176,11 +176,17 @@ function seen(input: PeopleInput, out: PersonSpan[]): void {
   }
 }
 
-// 涂華彬、王曉維雙雙獲推薦: two or more names listed before a word that counts them.
+// A count after a list: 4位, 三名 (the list must hold exactly that many names).
+const COUNTS: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
+
+// 涂華彬、王曉維雙雙獲推薦: two or more names listed before a word that counts
+// them. Where the word is a number (王明、李華、張強3位), a list of exactly
+// that many names also takes two-character names jieba does not know.
 function byCountedList(c: Cues, input: PeopleInput, out: PersonSpan[]): void {
   const { key, text, boundary } = input;
   const joiner = (ch: string | undefined): boolean => ch !== undefined && /[、及和与]/.test(ch);
-  for (const m of key.matchAll(/(?:双双|分别|等人|两人|二人|三人|夫妇)/g)) {
+  for (const m of key.matchAll(/(?:双双|分别|等人|两人|二人|三人|夫妇|([2-6]|[两二三四五六])\s*[位名])/g)) {
+    const count = m[1] === undefined ? 0 : (COUNTS[m[1]] ?? Number(m[1]));
     const items: Array<[number, number]> = [];
     let e = m.index;
     for (let n = 0; n < 6; n++) {
@@ -188,7 +194,7 @@ function byCountedList(c: Cues, input: PeopleInput, out: PersonSpan[]): void {
       const s = [3, 2].map((l) => e - l).find((x) => {
         if (x < 0 || !allHan(text, x, e) || surnameLength(c, key, x) === 0 || input.taken(x, e)) return false;
         const tag = wordTag(key.slice(x, e));
-        if (tag !== null ? !/^nr/.test(tag) : e - x === 2) return false;
+        if (tag !== null ? !/^nr/.test(tag) : e - x === 2 && !(count > 0 && boundary[x] === 1 && boundary[e] === 1)) return false;
         // The list's first name may be glued to the word before it by jieba (70後涂華彬).
         return joiner(key[x - 1]) || boundary[x] === 1 || (items.length > 0 && e - x === 3);
       });
@@ -197,7 +203,7 @@ function byCountedList(c: Cues, input: PeopleInput, out: PersonSpan[]): void {
       if (!joiner(key[s - 1])) break;
       e = s - 1;
     }
-    if (items.length >= 2) for (const [s, e2] of items) out.push({ start: s, end: e2, by: 'list' });
+    if (items.length >= 2 && (count === 0 || items.length === count)) for (const [s, e2] of items) out.push({ start: s, end: e2, by: 'list' });
   }
 }
 

@@ -77,3 +77,10 @@ describe('people by the shape of a name alone', () => {
     expect(people('問題的嚴重性與轉型的緊迫性都已浮現。')).toEqual([]);
   });
 });
+
+describe('people in a counted list', () => {
+  it('takes two-character names when the list holds as many names as its count says', () => {
+    expect(people('名單上有王明、李華、張強3位董事。')).toEqual(['張強', '李華', '王明']);
+    expect(people('名單上有王明、李華、張強4位董事。')).toEqual([]);
+  });
+});
