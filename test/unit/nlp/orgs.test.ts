@@ -71,6 +71,9 @@ describe('organisations by the phrase that quotes them', () => {
 
   it('skips names that only page chrome prints', () => {
     expect(orgs('首頁 要聞 財經 明報 娛樂 體育\n正文開始。')).toEqual([]);
+    // A site's note that comments are not its position names the site, not a source.
+    expect(orgs('營收成長。\n讀者留言僅為個人意見，並不代表經濟日報立場')).toEqual([]);
+    expect(orgs('經濟日報指出，營收成長。')).toEqual(['經濟日報']);
   });
 });
 
