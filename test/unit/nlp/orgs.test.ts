@@ -7,6 +7,7 @@ const { nlp, dispose } = ownNlp([
   { id: 'TW:2882', kind: 'company', name: '國泰金', aliases: ['國泰'], ticker: { code: '2882', market: 'TWSE' } },
   { id: 'US:GS', kind: 'company', name: '高盛', aliases: ['Goldman Sachs'], ticker: { code: 'GS', market: 'NYSE' } },
   { id: 'place:香港', kind: 'place', name: '香港', aliases: [] },
+  { id: 'CN:601318', kind: 'company', name: '中國平安', aliases: [], ticker: { code: '601318', market: 'SSE' } },
 ]);
 afterAll(dispose);
 
@@ -74,6 +75,13 @@ describe('organisations by the phrase that quotes them', () => {
     // A site's note that comments are not its position names the site, not a source.
     expect(orgs('營收成長。\n讀者留言僅為個人意見，並不代表經濟日報立場')).toEqual([]);
     expect(orgs('經濟日報指出，營收成長。')).toEqual(['經濟日報']);
+  });
+});
+
+describe('brands a listed company establishes', () => {
+  it('takes the name less its country as a brand before a subsidiary word, only where the company is printed', () => {
+    expect(orgs('中國平安公布半年報，平安人壽的新業務價值成長。')).toEqual(['平安人壽']);
+    expect(orgs('平安人壽的新業務價值成長。')).toEqual([]);
   });
 });
 
