@@ -8,6 +8,7 @@ const { nlp, dispose } = ownNlp([
   { id: 'US:GS', kind: 'company', name: '高盛', aliases: ['Goldman Sachs'], ticker: { code: 'GS', market: 'NYSE' } },
   { id: 'place:香港', kind: 'place', name: '香港', aliases: [] },
   { id: 'CN:601318', kind: 'company', name: '中國平安', aliases: [], ticker: { code: '601318', market: 'SSE' } },
+  { id: 'CN:600519', kind: 'company', name: '貴州茅台', aliases: ['茅台'], ambiguousAliases: ['茅台'], ticker: { code: '600519', market: 'SSE' } },
 ]);
 afterAll(dispose);
 
@@ -82,6 +83,8 @@ describe('brands a listed company establishes', () => {
   it('takes the name less its country as a brand before a subsidiary word, only where the company is printed', () => {
     expect(orgs('中國平安公布半年報，平安人壽的新業務價值成長。')).toEqual(['平安人壽']);
     expect(orgs('平安人壽的新業務價值成長。')).toEqual([]);
+    // A province in front too, and a brand that alone needs evidence.
+    expect(orgs('茅台集團宣布增持計畫，貴州茅台股價上漲。')).toEqual(['茅台集團']);
   });
 });
 
