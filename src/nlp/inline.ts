@@ -133,6 +133,19 @@ function abbreviates(code: string, name: string): boolean {
   return i >= code.length;
 }
 
+/**
+ * The initials of a name of two or more words, a word in capitals whole:
+ * UK Power Networks → UKPN. A code that is exactly that, unknown to the
+ * dictionary and with no market printed, is the name's abbreviation (an
+ * acronym defined in brackets), not a ticker; tickers of names the
+ * dictionary lacks rarely are (Amkor (AMKR), Arista Networks (ANET)).
+ */
+function initialsOf(name: string): string {
+  const words = name.split(/\s+/).filter(Boolean);
+  if (words.length < 2) return '';
+  return words.map((w) => (/^[A-Z]{2,}$/.test(w) ? w : w[0]!.toUpperCase())).join('');
+}
+
 function latinNameBefore(text: string, end: number, code: string): [number, number] | null {
   const m = /((?:[A-Z][A-Za-z0-9&.-]*\s+){0,3}[A-Z][A-Za-z0-9&.-]*)$/.exec(text.slice(Math.max(0, end - 60), end));
   if (!m) return null;
@@ -257,6 +270,7 @@ export function resolveCode(span: CodeSpan, ctx: InlineContext): CodeResolution 
     // A Latin name the code abbreviates (Amkor (AMKR)); or, with the market
     // printed (TSM-US, NASDAQ: ARM), any name at all.
     const name = latinNameBefore(ctx.normalised, span.nameEnd, span.code) ?? (span.suffix ? (hanNameBefore(ctx, span.nameEnd, false, false) ?? latinRunBefore(ctx.normalised, span.nameEnd)) : null);
+    if (name && !span.suffix && initialsOf(ctx.normalised.slice(name[0], name[1])) === span.code) return null;
     if (name) return { span, id: r.id, reading: r, nameSpan: name };
     return span.suffix ? { span, id: r.id, reading: r } : null;
   }

@@ -33,6 +33,8 @@ export interface OrgInput {
   hitKind(start: number, end: number): 'company' | 'place' | 'person' | 'other' | null;
   /** Whether [start, end) overlaps a name before an inline code. */
   coded(start: number, end: number): boolean;
+  /** Matching keys of brands the article establishes (平安 of 中國平安 printed there). */
+  brands?: ReadonlySet<string>;
 }
 
 interface Suffixes {
@@ -160,7 +162,7 @@ function acceptable(input: OrgInput, m: Material, cls: SuffixClass, suffix: stri
   const sx = suffixes();
   const own = (t: [number, number]): boolean => {
     const w = key.slice(t[0], t[1]);
-    return nameLike(w) && !sx.words.has(w);
+    return (nameLike(w) || input.brands?.has(w) === true) && !sx.words.has(w);
   };
   const startsName = (t: [number, number]): boolean => own(t) || ((cls !== 'corp' && cls !== 'finance' && cls !== 'registered') || suffix === '银行') && isPlaceToken(input, t);
   // Papers, schools, exchanges keep every word back to the stop (顶尖财经网, 自由電子報).

@@ -77,6 +77,12 @@ export function orgNames(dict: Dictionary, script: Script, fields: readonly Patt
     const c = list.byKey.get(f.fw.key.slice(h.start, h.end));
     if (c?.length === 1) named.add(c[0]!.id);
   }
+  // 中國平安 printed in the article makes 平安 a brand there (平安人壽): a listed company's name less its country or province (貴州茅台 … 茅台集團).
+  const brands = new Set<string>();
+  for (const { f } of perField) for (const h of f.hits) {
+    const k = f.fw.key.slice(h.start, h.end);
+    if (k.length >= 4 && (PLACE_HEAD.test(k.slice(0, 2)) || wordTag(k.slice(0, 2)) === 'ns') && h.ids.some((id) => dict.byId.get(id)?.ticker && !h.ambiguous.has(id))) brands.add(k.slice(2));
+  }
   const result: OrgResult = { names: new Map(), covered: new Set() };
   for (const { f, hits: curated } of perField) {
     const { fw } = f;
@@ -118,6 +124,7 @@ export function orgNames(dict: Dictionary, script: Script, fields: readonly Patt
         return KINDS[k] ?? null;
       },
       coded: (s, e) => anySet(coded, s, e),
+      brands,
     });
     const base = group;
     suffixed.forEach((o, i) => {

@@ -75,6 +75,13 @@ describe('inline ticker codes (US, Hong Kong, mainland)', () => {
     expect(r.tickers).toEqual(['COHR.US']);
   });
 
+  it('takes a code that is only the initials of a name of several words for an abbreviation, unless the market is printed', () => {
+    expect(tag('集團出售旗下電網營運商North Grid Services（NGS）。').tickers).toEqual([]);
+    expect(tag('電網營運商Western Power Holdings（WPH）宣布增資。').tickers).toEqual([]);
+    expect(tag('美股方面，Western Power Holdings (NYSE: WPH) 大漲。').tickers).toEqual(['WPH.US']);
+    expect(tag('美股方面，Arista Networks (ANET) 大漲。').tickers).toEqual(['ANET.US']);
+  });
+
   it('reads five-digit codes in Simplified text as Hong Kong (舜宇光学(02382) is not 廣達 2382)', () => {
     const r = tag('港股午后走强，腾讯(00700)涨逾3%，舜宇光学(02382)随之上扬。');
     expect(r.script).toBe('Hans');

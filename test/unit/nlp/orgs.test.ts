@@ -7,6 +7,8 @@ const { nlp, dispose } = ownNlp([
   { id: 'TW:2882', kind: 'company', name: '國泰金', aliases: ['國泰'], ticker: { code: '2882', market: 'TWSE' } },
   { id: 'US:GS', kind: 'company', name: '高盛', aliases: ['Goldman Sachs'], ticker: { code: 'GS', market: 'NYSE' } },
   { id: 'place:香港', kind: 'place', name: '香港', aliases: [] },
+  { id: 'CN:601318', kind: 'company', name: '中國平安', aliases: [], ticker: { code: '601318', market: 'SSE' } },
+  { id: 'CN:600519', kind: 'company', name: '貴州茅台', aliases: ['茅台'], ambiguousAliases: ['茅台'], ticker: { code: '600519', market: 'SSE' } },
 ]);
 afterAll(dispose);
 
@@ -71,6 +73,18 @@ describe('organisations by the phrase that quotes them', () => {
 
   it('skips names that only page chrome prints', () => {
     expect(orgs('首頁 要聞 財經 明報 娛樂 體育\n正文開始。')).toEqual([]);
+    // A site's note that comments are not its position names the site, not a source.
+    expect(orgs('營收成長。\n讀者留言僅為個人意見，並不代表經濟日報立場')).toEqual([]);
+    expect(orgs('經濟日報指出，營收成長。')).toEqual(['經濟日報']);
+  });
+});
+
+describe('brands a listed company establishes', () => {
+  it('takes the name less its country as a brand before a subsidiary word, only where the company is printed', () => {
+    expect(orgs('中國平安公布半年報，平安人壽的新業務價值成長。')).toEqual(['平安人壽']);
+    expect(orgs('平安人壽的新業務價值成長。')).toEqual([]);
+    // A province in front too, and a brand that alone needs evidence.
+    expect(orgs('茅台集團宣布增持計畫，貴州茅台股價上漲。')).toEqual(['茅台集團']);
   });
 });
 

@@ -60,3 +60,27 @@ describe('people by title, verb of saying and list', () => {
     expect(people('周大福（01929）表示，銷售回升。')).toEqual([]);
   });
 });
+
+describe('people by the shape of a name alone', () => {
+  it('takes a one-token name opening a clause before a quotation or an adverb', () => {
+    expect(people('李書衡"一個集團"的說法引起討論。')).toEqual(['李書衡']);
+    expect(people('桂明悅顯然低估了對手。')).toEqual(['桂明悅']);
+  });
+
+  it('takes a one-token name after 的 before a verb', () => {
+    expect(people('當時的林書豪宣布退休。')).toEqual(['林書豪']);
+  });
+
+  it('takes no ordinary words after 的 or before an adverb', () => {
+    expect(people('報告的高增長顯然來自基期。當年的王牌顯然失靈。公司的張力持續。')).toEqual([]);
+    expect(people('市場的黃金價格走高，投資人的周期判斷分歧。')).toEqual([]);
+    expect(people('問題的嚴重性與轉型的緊迫性都已浮現。')).toEqual([]);
+  });
+});
+
+describe('people in a counted list', () => {
+  it('takes two-character names when the list holds as many names as its count says', () => {
+    expect(people('名單上有王明、李華、張強3位董事。')).toEqual(['張強', '李華', '王明']);
+    expect(people('名單上有王明、李華、張強4位董事。')).toEqual([]);
+  });
+});
