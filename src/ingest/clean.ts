@@ -3,17 +3,15 @@ import type { AnyNode, Element } from 'domhandler';
 import { removeChrome, removeNonText, weights } from './chrome';
 import { isDateLine } from './dates';
 import { cleanText, paragraphsOf, shortText, textWeight } from './html-text';
-import { isFurnitureLine, isMemberBox, isPitch, MEMBER_BOX_MAX, POINTER_PARAGRAPH, stripGluedTail } from './lines';
+import { isEditorCredit, isFurnitureLine, isMemberBox, isPitch, MEMBER_BOX_MAX, POINTER_PARAGRAPH, stripGluedTail } from './lines';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 const HEADLINE_LABEL = /^(?:原创|原創|独家|獨家|快讯|快訊)/;
 /**
- * The editor's credit (`责任编辑：X`, `責編：X`) is the last line of a
- * Chinese news article: what a site puts after it inside the same container
- * is a teaser of another article, a tag line or a related list. Only once
- * the body has begun, since some sites print the credit above the text.
+ * What a site puts after the editor's credit inside the article container is
+ * a teaser of another article, a tag line or a related list. Only once the
+ * body has begun, since some sites print the credit above the text.
  */
-const EDITOR_CREDIT = /^[\s（(【[]*(?:責任編輯|责任编辑|責編|责编)\s*[:：]/;
 const BODY_BEFORE_CREDIT = 2;
 
 /**
@@ -53,7 +51,7 @@ export function articleParagraphs($: CheerioAPI, roots: AnyNode[], title: string
     const key = squash(p);
     // Lines without a letter or digit (rules, arrows, a row of U+FFFD) are never the news.
     if (!key || textWeight(p) === 0) continue;
-    if (out.length >= BODY_BEFORE_CREDIT && EDITOR_CREDIT.test(p)) break;
+    if (out.length >= BODY_BEFORE_CREDIT && isEditorCredit(p)) break;
     if (POINTER_PARAGRAPH.test(p) || isPitch(p) || isDateLine(p) || isFurnitureLine(p)) continue;
     // The headline again, also behind a label (原创, 独家, 快讯).
     if (out.length < 3 && (key === headline || key.replace(HEADLINE_LABEL, '') === headline)) continue;

@@ -50,7 +50,17 @@ const NOTICE = /(^[\s（(【[]*(?:本文|本篇|文章|以上|此文|該文|该�
  * Only short lines, so a sentence that cites its source stays; a chart's
  * `資料來源：Bloomberg` is the article's own and stays too.
  */
-const CREDIT = /(^[\s（(【[]*(?:本文|文章|稿件|信息)?(?:來源|来源|出處|出处|稿源)(?:於|于)?[:：]|(?:責任編輯|责任编辑|責編|责编)[:：])/;
+const EDITOR = '(?:責任編輯|责任编辑|責編|责编)\\s*[:：]';
+const CREDIT = new RegExp(`(^[\\s（(【[]*(?:本文|文章|稿件|信息)?(?:來源|来源|出處|出处|稿源)(?:於|于)?[:：]|${EDITOR})`);
+const EDITOR_CREDIT = new RegExp(`^[\\s（(【[]*${EDITOR}`);
+
+/**
+ * True for the editor's credit (`责任编辑：X`, `責編：X`) opening a line: the
+ * last line of a Chinese news article.
+ */
+export function isEditorCredit(line: string): boolean {
+  return EDITOR_CREDIT.test(line);
+}
 
 /** True for a line that is only an ad label, a share prompt, a counter, a button, a credit or a site notice. */
 export function isFurnitureLine(line: string): boolean {
